@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test'
+
+import { startBundledServer } from './support/bundled-server'
+
+test('the Connection page names a wrong password, then a stopped server', async ({ page }) => {
+  const guarded = await startBundledServer(['--password', 'correct horse'])
+  try {
+    await page.goto('/settings/connection')
+    await page.getByLabel('Server address').fill(guarded.url)
+    await page.getByLabel('Password or API key').fill('wrong password')
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toHaveText(
+      `401 Unauthorized: ${guarded.url} rejected the password.`,
+    )
+
+    await page.getByLabel('Password or API key').fill('')
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toContainText('requires a password')
+
+    await guarded.stop()
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toContainText(
+      `Could not reach ${guarded.url}: nothing answered`,
+    )
+  } finally {
+    await guarded.stop()
+  }
+})
+
+test('a server that is not Letta is named as such', async ({ page, baseURL }) => {
+  await page.goto('/settings/connection')
+  // The console's own origin plus a path prefix answers HTML for /v1-less paths: not a Letta API.
+  await page.getByLabel('Server address').fill(`${baseURL}/settings`)
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByTestId('connection-result')).toContainText('is not a Letta server')
+})

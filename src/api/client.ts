@@ -1,0 +1,84 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+
+import { authHeaders, getConnection, serverOrigin } from '@/lib/connection'
+
+import type { paths } from './generated/schema'
+
+/** A failed API call: the HTTP status (0 when nothing answered) and the server's `detail`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(detail)
+  }
+}
+
+const unauthorizedListeners = new Set<() => void>()
+
+/** Called whenever the server answers 401, so the shell can ask for a password. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener)
+  return () => unauthorizedListeners.delete(listener)
+}
+
+const connectionMiddleware: Middleware = {
+  onRequest({ request }) {
+    const connection = getConnection()
+    const url = new URL(request.url)
+    const target = new URL(url.pathname + url.search, serverOrigin(connection))
+    const headers = new Headers(request.headers)
+    for (const [name, value] of Object.entries(authHeaders(connection.password))) {
+      headers.set(name, value)
+    }
+    return new Request(target, { ...requestInit(request), headers })
+  },
+  onResponse({ response }) {
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener()
+    return response
+  },
+}
+
+function requestInit(request: Request): RequestInit {
+  return {
+    method: request.method,
+    body: request.body,
+    signal: request.signal,
+    // Node's and browsers' fetch need this to send a streamed body.
+    ...({ duplex: 'half' } as RequestInit),
+  }
+}
+
+export const api = createClient<paths>({ baseUrl: window.location.origin })
+api.use(connectionMiddleware)
+
+/** Returns the data of an openapi-fetch result or throws an ApiError with the server's detail. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined || !result.response.ok) {
+    throw new ApiError(result.response.status, describeError(result.error, result.response))
+  }
+  return result.data as T
+}
+
+function describeError(error: unknown, response: Response): string {
+  if (error && typeof error === 'object' && 'detail' in error) {
+    const detail = (error as { detail: unknown }).detail
+    return typeof detail === 'string' ? detail : JSON.stringify(detail)
+  }
+  if (typeof error === 'string' && error) return error
+  return `${response.status} ${response.statusText}`.trim()
+}
+
+/** Wraps a call so that a network failure becomes an ApiError with status 0. */
+export async function call<T>(
+  request: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response }
+  try {
+    result = await request()
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    throw new ApiError(0, `Cannot reach the server at ${serverOrigin(getConnection())}`)
+  }
+  return unwrap(result)
+}

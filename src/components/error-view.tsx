@@ -1,0 +1,56 @@
+import { useQueryErrorResetBoundary } from '@tanstack/react-query'
+import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
+import { AlertTriangleIcon } from 'lucide-react'
+import { useEffect } from 'react'
+
+import { ApiError } from '@/api/client'
+import { Button } from '@/components/ui/button'
+
+/** A route's error: what failed, in words, with a retry that refetches the route's data. */
+export function RouteErrorView({ error, reset }: ErrorComponentProps) {
+  const router = useRouter()
+  const queryErrorResetBoundary = useQueryErrorResetBoundary()
+  useEffect(() => queryErrorResetBoundary.reset(), [queryErrorResetBoundary])
+  const unreachable = error instanceof ApiError && error.status === 0
+  return (
+    <div
+      role="alert"
+      className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
+    >
+      <AlertTriangleIcon className="size-8 text-destructive" />
+      <h2 className="text-lg font-semibold">
+        {error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'}
+      </h2>
+      <p className="text-sm text-muted-foreground">
+        {error instanceof Error ? error.message : String(error)}
+      </p>
+      <div className="flex gap-2">
+        <Button
+          onClick={() => {
+            reset()
+            void router.invalidate()
+          }}
+        >
+          Try again
+        </Button>
+        {unreachable && (
+          <Button variant="outline" asChild>
+            <Link to="/settings/connection">Connection settings</Link>
+          </Button>
+        )}
+      </div>
+    </div>
+  )
+}
+
+export function NotFoundView() {
+  return (
+    <div className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center">
+      <h2 className="text-lg font-semibold">Page not found</h2>
+      <p className="text-sm text-muted-foreground">There is no page at this address.</p>
+      <Button asChild variant="outline">
+        <Link to="/">Go to the overview</Link>
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+
+import { onUnauthorized } from '@/api/client'
+import { Button } from '@/components/ui/button'
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog'
+import { Input } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import { getConnection, serverOrigin, setConnection } from '@/lib/connection'
+
+/** Opens whenever the server answers 401, so the user can enter its password where they are. */
+export function PasswordDialog() {
+  const [open, setOpen] = useState(false)
+  const [password, setPassword] = useState('')
+  const queryClient = useQueryClient()
+
+  useEffect(() => onUnauthorized(() => setOpen(true)), [])
+
+  const hadPassword = Boolean(getConnection().password)
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault()
+    setConnection({ ...getConnection(), password })
+    setOpen(false)
+    setPassword('')
+    // Every cached answer came from a request the server refused: fetch them again with the password.
+    void queryClient.resetQueries()
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogContent>
+        <form onSubmit={submit} className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{hadPassword ? 'Wrong password' : 'Password required'}</DialogTitle>
+            <DialogDescription>
+              {hadPassword
+                ? `${serverOrigin(getConnection())} rejected the saved password (401 Unauthorized).`
+                : `${serverOrigin(getConnection())} requires a password.`}
+            </DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-2">
+            <Label htmlFor="password-dialog-input">Server password</Label>
+            <Input
+              id="password-dialog-input"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              autoFocus
+            />
+          </div>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={!password}>
+              Save password
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  )
+}

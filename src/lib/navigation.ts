@@ -1,0 +1,37 @@
+import { LayoutDashboardIcon, PlugIcon, type LucideIcon } from 'lucide-react'
+
+import type { FileRoutesByTo } from '@/routeTree.gen'
+
+export interface NavItem {
+  title: string
+  to: keyof FileRoutesByTo
+  icon: LucideIcon
+  /** Words the command palette also matches. */
+  keywords?: string[]
+}
+
+export interface NavSection {
+  title: string
+  items: NavItem[]
+}
+
+/** The pages of the console, in sidebar order; the command palette offers the same list. */
+export const navigation: NavSection[] = [
+  {
+    title: 'Server',
+    items: [
+      { title: 'Overview', to: '/', icon: LayoutDashboardIcon, keywords: ['home', 'health'] },
+    ],
+  },
+  {
+    title: 'Settings',
+    items: [
+      {
+        title: 'Connection',
+        to: '/settings/connection',
+        icon: PlugIcon,
+        keywords: ['server', 'password', 'url'],
+      },
+    ],
+  },
+]

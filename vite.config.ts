@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url'
+import tailwindcss from '@tailwindcss/vite'
+import { tanstackRouter } from '@tanstack/router-plugin/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
+
+export default defineConfig({
+  plugins: [
+    // The router plugin must run before React's, so route files are split before JSX is compiled.
+    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    react(),
+    tailwindcss(),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    proxy: {
+      '/v1': { target: devApiTarget, changeOrigin: false },
+      '/openapi.json': { target: devApiTarget },
+    },
+  },
+  build: {
+    chunkSizeWarningLimit: 1500,
+  },
+})
