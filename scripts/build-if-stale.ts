@@ -31,7 +31,15 @@ export function consoleBuildIsStale(root = PROJECT_ROOT): boolean {
   return INPUTS.some((input) => newestMtime(join(root, input)) > builtAt)
 }
 
-export async function buildConsole(root = PROJECT_ROOT): Promise<void> {
+export async function buildConsole(
+  root = PROJECT_ROOT,
+  outDir = join(root, 'dist'),
+): Promise<void> {
   const { build } = await import('vite')
-  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') })
+  await build({
+    root,
+    logLevel: 'warn',
+    configFile: join(root, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true },
+  })
 }

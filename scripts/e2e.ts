@@ -12,9 +12,13 @@ import { ensureChromium } from './ensure-chromium.ts'
 import { freePort } from './free-port.ts'
 
 ensureChromium()
-if (consoleBuildIsStale()) await buildConsole()
-
 const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-e2e-'))
+// A stale dist/ is rebuilt into this run's own folder, so parallel runs never overwrite each other.
+let staticDir = join(PROJECT_ROOT, 'dist')
+if (consoleBuildIsStale()) {
+  staticDir = join(dataDir, 'console')
+  await buildConsole(PROJECT_ROOT, staticDir)
+}
 const port = await freePort()
 const result = spawnSync(
   process.execPath,
@@ -22,7 +26,12 @@ const result = spawnSync(
   {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      E2E_PORT: String(port),
+      E2E_DATA_DIR: join(dataDir, 'data'),
+      E2E_STATIC_DIR: staticDir,
+    },
   },
 )
 rmSync(dataDir, { recursive: true, force: true })

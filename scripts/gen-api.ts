@@ -7,16 +7,12 @@ import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 
 import { createApp, openApiInfo } from '../server/app.ts'
+import { defaultAppConfig } from '../server/config.ts'
 
 const documentPath = fileURLToPath(new URL('../src/api/generated/openapi.json', import.meta.url))
 const typesPath = fileURLToPath(new URL('../src/api/generated/schema.d.ts', import.meta.url))
 
-const server = createApp({
-  dataDir: ':memory:',
-  password: undefined,
-  staticDir: undefined,
-  corsOrigins: [],
-})
+const server = createApp(defaultAppConfig())
 const document = server.app.getOpenAPI31Document(openApiInfo)
 await server.close()
 

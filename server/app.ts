@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { cors } from 'hono/cors'
 
-import type { ServerConfig } from './config.ts'
+import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
 import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
 import { healthRoutes } from './routes/health.ts'
+import { JobService } from './services/jobs.ts'
 import { openDatabase, type Db } from './storage/db.ts'
+import { JobsRepository } from './storage/jobs-repository.ts'
 
 export const SERVER_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -15,17 +17,24 @@ export const SERVER_VERSION = (
   }
 ).version
 
-export type AppConfig = Pick<ServerConfig, 'dataDir' | 'password' | 'staticDir' | 'corsOrigins'>
+/** What every feature's routes and services share. */
+export interface AppContext {
+  config: AppConfig
+  db: Db
+  jobs: JobService
+}
 
 export interface LettaAdminApp {
   app: ReturnType<typeof createRouter>
   db: Db
+  context: AppContext
   /** Stops background work and closes the database. */
   close: () => Promise<void>
 }
 
 export function createApp(config: AppConfig): LettaAdminApp {
   const db = openDatabase(config.dataDir)
+  const context: AppContext = { config, db, jobs: new JobService(new JobsRepository(db)) }
   const app = createRouter()
 
   app.onError(handleError)
@@ -50,7 +59,9 @@ export function createApp(config: AppConfig): LettaAdminApp {
   return {
     app,
     db,
+    context,
     close: async () => {
+      context.jobs.abortAll(new Error('The server is shutting down'))
       db.close()
     },
   }

@@ -12,6 +12,42 @@ export interface ServerConfig {
   staticDir: string | undefined
   /** Origins allowed to call the API from a browser; ['*'] allows any. */
   corsOrigins: string[]
+  /** Whether POST /v1/tools/run may execute Python: on by default only on loopback. */
+  toolExecution: boolean
+  toolTimeoutSeconds: number
+  pythonPath: string
+  maxUploadBytes: number
+  /** How many uploaded files are ingested at once. */
+  ingestConcurrency: number
+  /** An OpenAI-compatible embeddings API (OpenAI, Ollama, vLLM); undefined uses the local embedder only. */
+  embeddingProvider: EmbeddingProviderConfig | undefined
+}
+
+export interface EmbeddingProviderConfig {
+  /** Base URL of the API, e.g. http://localhost:11434/v1; requests go to `${endpoint}/embeddings`. */
+  endpoint: string
+  model: string
+  apiKey: string | undefined
+  dimensions: number | undefined
+}
+
+/** Settings for tests and in-process use: everything but what a listener needs. */
+export type AppConfig = Omit<ServerConfig, 'host' | 'port'>
+
+export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    dataDir: ':memory:',
+    password: undefined,
+    staticDir: undefined,
+    corsOrigins: ['*'],
+    toolExecution: true,
+    toolTimeoutSeconds: 10,
+    pythonPath: 'python3',
+    maxUploadBytes: 50 * 1024 * 1024,
+    ingestConcurrency: 2,
+    embeddingProvider: undefined,
+    ...overrides,
+  }
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +81,15 @@ export function parseConfig(
       'static-dir': { type: 'string' },
       'no-static': { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
+      'allow-tool-execution': { type: 'boolean' },
+      'tool-timeout': { type: 'string' },
+      python: { type: 'string' },
+      'max-upload-mb': { type: 'string' },
+      'ingest-concurrency': { type: 'string' },
+      'embedding-endpoint': { type: 'string' },
+      'embedding-model': { type: 'string' },
+      'embedding-api-key': { type: 'string' },
+      'embedding-dim': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -63,6 +108,10 @@ export function parseConfig(
         `Set LETTA_SERVER_PASSWORD or pass --password.`,
     )
   }
+  const toolExecutionFlag =
+    values['allow-tool-execution'] ?? isTruthy(env.LETTA_ADMIN_ALLOW_TOOL_EXECUTION)
+  const embeddingEndpoint = values['embedding-endpoint'] ?? env.LETTA_ADMIN_EMBEDDING_ENDPOINT
+  const embeddingDim = values['embedding-dim'] ?? env.LETTA_ADMIN_EMBEDDING_DIM
   const dataDirText = values['data-dir'] ?? env.LETTA_ADMIN_DATA_DIR ?? defaultDataDir()
   const corsText = values['cors-origin'] ?? env.LETTA_ADMIN_CORS_ORIGINS?.split(',') ?? ['*']
 
@@ -75,5 +124,54 @@ export function parseConfig(
       ? undefined
       : resolve(values['static-dir'] ?? join(projectRoot, 'dist')),
     corsOrigins: corsText.map((origin) => origin.trim()).filter(Boolean),
+    toolExecution: isLoopbackHost(host) || toolExecutionFlag,
+    toolTimeoutSeconds: positiveNumber(
+      'tool timeout',
+      values['tool-timeout'] ?? env.LETTA_ADMIN_TOOL_TIMEOUT ?? '10',
+    ),
+    pythonPath: values.python ?? env.LETTA_ADMIN_PYTHON ?? 'python3',
+    maxUploadBytes: Math.round(
+      positiveNumber(
+        'upload limit',
+        values['max-upload-mb'] ?? env.LETTA_ADMIN_MAX_UPLOAD_MB ?? '50',
+      ) *
+        1024 *
+        1024,
+    ),
+    ingestConcurrency: Math.max(
+      1,
+      Math.floor(
+        positiveNumber(
+          'ingest concurrency',
+          values['ingest-concurrency'] ?? env.LETTA_ADMIN_INGEST_CONCURRENCY ?? '2',
+        ),
+      ),
+    ),
+    embeddingProvider: embeddingEndpoint
+      ? {
+          endpoint: embeddingEndpoint.replace(/\/+$/, ''),
+          model:
+            values['embedding-model'] ??
+            env.LETTA_ADMIN_EMBEDDING_MODEL ??
+            'text-embedding-3-small',
+          apiKey:
+            values['embedding-api-key'] ?? env.LETTA_ADMIN_EMBEDDING_API_KEY ?? env.OPENAI_API_KEY,
+          dimensions: embeddingDim
+            ? positiveNumber('embedding dimension', embeddingDim)
+            : undefined,
+        }
+      : undefined,
   }
+}
+
+function isTruthy(text: string | undefined): boolean {
+  return text !== undefined && ['1', 'true', 'yes', 'on'].includes(text.toLowerCase())
+}
+
+function positiveNumber(what: string, text: string): number {
+  const value = Number(text)
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`Invalid ${what} "${text}": expected a positive number`)
+  }
+  return value
 }

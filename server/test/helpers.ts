@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { afterEach } from 'vitest'
 
-import { createApp, type AppConfig, type LettaAdminApp } from '../app.ts'
+import { createApp, type LettaAdminApp } from '../app.ts'
+import { defaultAppConfig, type AppConfig } from '../config.ts'
 
 const openApps: LettaAdminApp[] = []
 
@@ -12,13 +13,7 @@ afterEach(async () => {
 
 /** A fresh in-memory server per test; closed after the test. */
 export function createTestApp(overrides: Partial<AppConfig> = {}): LettaAdminApp {
-  const server = createApp({
-    dataDir: ':memory:',
-    password: undefined,
-    staticDir: undefined,
-    corsOrigins: ['*'],
-    ...overrides,
-  })
+  const server = createApp(defaultAppConfig(overrides))
   openApps.push(server)
   return server
 }
