@@ -16,12 +16,17 @@ export interface NavSection {
 }
 
 /** The pages of the console, in sidebar order; the command palette offers the same list. */
-export const navigation: NavSection[] = [
+const allSections: NavSection[] = [
   {
     title: 'Server',
     items: [
       { title: 'Overview', to: '/', icon: LayoutDashboardIcon, keywords: ['home', 'health'] },
     ],
+  },
+  {
+    // Tools, Sources and Jobs, in that order, as their pages are built.
+    title: 'Resources',
+    items: [],
   },
   {
     title: 'Settings',
@@ -35,3 +40,6 @@ export const navigation: NavSection[] = [
     ],
   },
 ]
+
+/** Sections with no page yet are left out, so the sidebar never shows an empty heading. */
+export const navigation = allSections.filter((section) => section.items.length > 0)
