@@ -16,7 +16,12 @@ export function AppSidebar({
       className={cn('flex flex-col gap-6 bg-sidebar px-3 py-4 text-sidebar-foreground', className)}
     >
       <Link to="/" className="flex items-center gap-2 px-2 font-semibold" onClick={onNavigate}>
-        <img src="/favicon.svg" alt="" className="size-6" />
+        <span
+          aria-hidden
+          className="grid size-6 place-items-center rounded-md bg-primary text-sm font-bold text-primary-foreground"
+        >
+          L
+        </span>
         Letta Admin
       </Link>
       {navigation.map((section) => (
