@@ -52,6 +52,19 @@ function requestInit(request: Request): RequestInit {
 export const api = createClient<paths>({ baseUrl: window.location.origin })
 api.use(connectionMiddleware)
 
+/** A client for a server that is not (yet) the saved connection: the Connection page's test. */
+export function createServerClient(options: {
+  origin: string
+  password: string
+  fetch?: (request: Request) => Promise<Response>
+}) {
+  return createClient<paths>({
+    baseUrl: options.origin,
+    headers: authHeaders(options.password),
+    ...(options.fetch && { fetch: options.fetch }),
+  })
+}
+
 /** Returns the data of an openapi-fetch result or throws an ApiError with the server's detail. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {

@@ -9,12 +9,12 @@ const jsonResponse = (status: number, body: unknown) =>
 /** A fetch stub that answers by path, and by whether the request was no-cors. */
 function stubFetch(routes: {
   health?: () => Response | Promise<Response>
-  probe?: (init: RequestInit | undefined) => Response
+  probe?: (request: Request) => Response
   noCors?: () => Response
 }) {
-  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input)
-    if (init?.mode === 'no-cors') {
+  return vi.fn(async (request: Request) => {
+    const url = request.url
+    if (request.mode === 'no-cors') {
       if (routes.noCors) return routes.noCors()
       throw new TypeError('Failed to fetch')
     }
@@ -22,9 +22,9 @@ function stubFetch(routes: {
       if (!routes.health) throw new TypeError('Failed to fetch')
       return routes.health()
     }
-    if (url.endsWith('/v1/tools/count')) return routes.probe?.(init) ?? jsonResponse(200, 3)
+    if (url.endsWith('/v1/tools/count')) return routes.probe?.(request) ?? jsonResponse(200, 3)
     throw new Error(`unexpected ${url}`)
-  }) as unknown as typeof fetch
+  })
 }
 
 const healthy = () => jsonResponse(200, { version: '0.16.8', status: 'ok' })
@@ -43,12 +43,12 @@ describe('testConnection', () => {
   it('uses the page origin when no address is given', async () => {
     const fetchStub = stubFetch({ health: healthy })
     await testConnection({ baseUrl: '', password: '', pageOrigin, fetch: fetchStub })
-    expect(vi.mocked(fetchStub).mock.calls[0]?.[0]).toBe('http://console.test/v1/health')
+    expect(fetchStub.mock.calls[0]?.[0].url).toBe('http://console.test/v1/health')
   })
 
   it('sends the password as a Bearer token and names a wrong one', async () => {
-    const probe = vi.fn((init: RequestInit | undefined) =>
-      (init?.headers as Record<string, string>).Authorization === 'Bearer right'
+    const probe = vi.fn((request: Request) =>
+      request.headers.get('Authorization') === 'Bearer right'
         ? jsonResponse(200, 1)
         : jsonResponse(401, { detail: 'Unauthorized' }),
     )
@@ -107,13 +107,13 @@ describe('testConnection', () => {
 
   it('gives up after the time limit', async () => {
     const hanging = vi.fn(
-      (_input: RequestInfo | URL, init?: RequestInit) =>
+      (request: Request) =>
         new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () =>
+          request.signal.addEventListener('abort', () =>
             reject(new DOMException('aborted', 'AbortError')),
           )
         }),
-    ) as unknown as typeof fetch
+    )
     expect(
       await testConnection({
         baseUrl: 'http://letta',

@@ -1,4 +1,6 @@
-import { authHeaders, normalizeBaseUrl } from './connection'
+import { createServerClient } from '@/api/client'
+
+import { normalizeBaseUrl } from './connection'
 
 export type ConnectionTestResult =
   | { kind: 'ok'; version: string; passwordRequired: boolean }
@@ -17,11 +19,8 @@ export interface ConnectionTestOptions {
   /** The console's own origin, used when baseUrl is empty and named in CORS advice. */
   pageOrigin: string
   timeoutMs?: number
-  fetch?: typeof fetch
+  fetch?: (request: Request) => Promise<Response>
 }
-
-/** Any route that a Letta server guards with its password; health is exempt, so it cannot tell. */
-const AUTH_PROBE_PATH = '/v1/tools/count'
 
 /**
  * Tests a server the way the console will use it and names the first thing that fails:
@@ -30,7 +29,6 @@ const AUTH_PROBE_PATH = '/v1/tools/count'
 export async function testConnection(
   options: ConnectionTestOptions,
 ): Promise<ConnectionTestResult> {
-  const fetchImpl = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 5000
   const origin = normalizeBaseUrl(options.baseUrl) || options.pageOrigin
   try {
@@ -38,62 +36,62 @@ export async function testConnection(
   } catch {
     return { kind: 'invalid-url' }
   }
+  const client = createServerClient({ origin, password: options.password, fetch: options.fetch })
+  const timeout = () => AbortSignal.timeout(timeoutMs)
 
-  const request = async (path: string, init: RequestInit = {}) => {
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeoutMs)
-    try {
-      return await fetchImpl(`${origin}${path}`, { ...init, signal: controller.signal })
-    } finally {
-      clearTimeout(timer)
-    }
-  }
-
-  let health: Response
+  let health: { data?: string; response: Response }
   try {
-    health = await request('/v1/health')
+    // As text: a server that is not Letta may answer HTML, which must be named, not thrown.
+    health = await client.GET('/v1/health', { signal: timeout(), parseAs: 'text' })
   } catch (error) {
     if (isAbort(error)) return { kind: 'timeout', seconds: timeoutMs / 1000 }
-    return (await answersWithoutCors(fetchImpl, origin, timeoutMs))
+    return (await answersWithoutCors(client, timeoutMs))
       ? { kind: 'cors', origin: options.pageOrigin }
       : { kind: 'unreachable' }
   }
-  if (health.status === 404) return { kind: 'not-letta', reason: 'it has no /v1/health (404)' }
-  if (!health.ok)
-    return { kind: 'http-error', status: health.status, detail: await detailOf(health) }
-  const body = await health.json().catch(() => undefined)
+  const status = health.response.status
+  if (status === 404) return { kind: 'not-letta', reason: 'it has no /v1/health (404)' }
+  if (!health.response.ok) return { kind: 'http-error', status, detail: detailOf(health) }
+  const body = parseJson(health.data)
   if (!isHealth(body))
     return { kind: 'not-letta', reason: '/v1/health did not answer with Letta JSON' }
 
-  let probe: Response
+  // Health needs no password, so a guarded route tells whether the password is right.
+  let probe: { error?: unknown; response: Response }
   try {
-    probe = await request(AUTH_PROBE_PATH, { headers: authHeaders(options.password) })
+    probe = await client.GET('/v1/tools/count', { signal: timeout() })
   } catch (error) {
     if (isAbort(error)) return { kind: 'timeout', seconds: timeoutMs / 1000 }
     return { kind: 'unreachable' }
   }
-  if (probe.status === 401) {
+  if (probe.response.status === 401) {
     return options.password ? { kind: 'wrong-password' } : { kind: 'password-required' }
   }
-  if (!probe.ok) return { kind: 'http-error', status: probe.status, detail: await detailOf(probe) }
+  if (!probe.response.ok) {
+    return { kind: 'http-error', status: probe.response.status, detail: detailOf(probe) }
+  }
   return { kind: 'ok', version: body.version, passwordRequired: Boolean(options.password) }
 }
 
 /** A browser hides CORS refusals as network errors; an opaque no-cors reply shows the server is up. */
-async function answersWithoutCors(fetchImpl: typeof fetch, origin: string, timeoutMs: number) {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
+async function answersWithoutCors(
+  client: ReturnType<typeof createServerClient>,
+  timeoutMs: number,
+) {
   try {
-    await fetchImpl(`${origin}/v1/health`, { mode: 'no-cors', signal: controller.signal })
+    await client.GET('/v1/health', {
+      mode: 'no-cors',
+      signal: AbortSignal.timeout(timeoutMs),
+      parseAs: 'stream',
+    })
     return true
   } catch {
     return false
-  } finally {
-    clearTimeout(timer)
   }
 }
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError'
+const isAbort = (error: unknown) =>
+  error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')
 
 function isHealth(body: unknown): body is { version: string; status: string } {
   return (
@@ -104,15 +102,25 @@ function isHealth(body: unknown): body is { version: string; status: string } {
   )
 }
 
-async function detailOf(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '')
+function parseJson(text: string | undefined): unknown {
   try {
-    const detail = (JSON.parse(text) as { detail?: unknown }).detail
-    if (typeof detail === 'string') return detail
+    return JSON.parse(text ?? '')
   } catch {
-    // Not JSON: fall back to the raw text.
+    return undefined
   }
-  return text.slice(0, 200) || response.statusText
+}
+
+function detailOf(result: { data?: unknown; error?: unknown; response: Response }): string {
+  const body = result.error ?? result.data
+  const parsed = typeof body === 'string' ? parseJson(body) : body
+  if (
+    parsed &&
+    typeof parsed === 'object' &&
+    typeof (parsed as { detail?: unknown }).detail === 'string'
+  ) {
+    return (parsed as { detail: string }).detail
+  }
+  return (typeof body === 'string' && body.slice(0, 200)) || result.response.statusText
 }
 
 /** One sentence a person can act on. */
