@@ -2,9 +2,12 @@ import { nowIso } from '../storage/ids.ts'
 import {
   ACTIVE_JOB_STATUSES,
   type Job,
+  type JobFilters,
+  type JobPatch,
   type JobsRepository,
   type NewJob,
 } from '../storage/jobs-repository.ts'
+import type { CursorParams } from '../storage/pagination.ts'
 
 type FinishedListener = (job: Job) => void
 
@@ -15,6 +18,9 @@ type FinishedListener = (job: Job) => void
 export class JobService {
   private readonly running = new Map<string, AbortController>()
   private readonly finishedListeners = new Set<FinishedListener>()
+  /** Jobs cancelled while their work ran, until that work calls release(). */
+  private readonly awaitingRelease = new Set<string>()
+  private readonly releaseWaiters = new Map<string, Set<() => void>>()
 
   constructor(readonly repository: JobsRepository) {}
 
@@ -26,12 +32,33 @@ export class JobService {
     return this.repository.get(id)
   }
 
+  list(filters: JobFilters, cursor: CursorParams): Job[] {
+    return this.repository.list(filters, cursor)
+  }
+
+  delete(id: string): boolean {
+    return this.repository.delete(id)
+  }
+
+  /** Stores the outcome of POSTing a finished job to its callback_url. */
+  recordCallback(
+    id: string,
+    outcome: Required<
+      Pick<JobPatch, 'callback_sent_at' | 'callback_status_code' | 'callback_error'>
+    >,
+  ): Job | undefined {
+    return this.repository.update(id, outcome)
+  }
+
   isActive(job: Job): boolean {
     return ACTIVE_JOB_STATUSES.includes(job.status)
   }
 
   /** Marks the job running and returns the signal its work must watch. */
   start(id: string): AbortSignal {
+    const current = this.repository.get(id)
+    // A job cancelled or deleted while it waited in a queue must not come back to life.
+    if (!current || !this.isActive(current)) return AbortSignal.abort(new JobCancelledError(id))
     const controller = new AbortController()
     this.running.set(id, controller)
     this.repository.update(id, { status: 'running' })
@@ -40,6 +67,14 @@ export class JobService {
 
   progress(id: string, metadata: Record<string, unknown>): void {
     this.repository.mergeMetadata(id, metadata)
+  }
+
+  /** Puts an unfinished job back to waiting (pending), for work stopped by a shutdown and resumed later. */
+  requeue(id: string, metadata: Record<string, unknown> = {}): Job | undefined {
+    const current = this.repository.get(id)
+    if (!current || !this.isActive(current)) return current
+    this.repository.mergeMetadata(id, metadata)
+    return this.repository.update(id, { status: 'pending' })
   }
 
   complete(id: string, metadata: Record<string, unknown> = {}): Job | undefined {
@@ -54,17 +89,48 @@ export class JobService {
   cancel(id: string): Job | undefined {
     const job = this.repository.get(id)
     if (!job || !this.isActive(job)) return job
-    this.running.get(id)?.abort(new JobCancelledError(id))
+    const controller = this.running.get(id)
+    if (controller) this.awaitingRelease.add(id)
+    controller?.abort(new JobCancelledError(id))
     return this.finish(id, 'cancelled', {}, 'cancelled')
   }
 
-  /** Resolves when the job's work has let go of it (after cancel), so its partial work can be removed. */
   isRunning(id: string): boolean {
     return this.running.has(id)
   }
 
+  /** Called by a job's work when it has stopped and cleaned up after itself. */
   release(id: string): void {
     this.running.delete(id)
+    this.awaitingRelease.delete(id)
+    const waiters = this.releaseWaiters.get(id)
+    this.releaseWaiters.delete(id)
+    for (const resolve of waiters ?? []) resolve()
+  }
+
+  /**
+   * Resolves true once the job's work has let go of it (after cancel, once its partial work is
+   * removed), or false when timeoutMs passes first. Work that never started resolves at once.
+   */
+  whenReleased(id: string, timeoutMs = Infinity): Promise<boolean> {
+    if (!this.running.has(id) && !this.awaitingRelease.has(id)) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const waiters = this.releaseWaiters.get(id) ?? new Set<() => void>()
+      this.releaseWaiters.set(id, waiters)
+      let timer: NodeJS.Timeout | undefined
+      const done = () => {
+        clearTimeout(timer)
+        resolve(true)
+      }
+      waiters.add(done)
+      if (Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => {
+          waiters.delete(done)
+          if (!waiters.size) this.releaseWaiters.delete(id)
+          resolve(false)
+        }, timeoutMs)
+      }
+    })
   }
 
   onFinished(listener: FinishedListener): () => void {

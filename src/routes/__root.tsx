@@ -3,13 +3,23 @@ import { createRootRouteWithContext } from '@tanstack/react-router'
 
 import { AppShell } from '@/components/app-shell'
 import { NotFoundView, RouteErrorView } from '@/components/error-view'
+import { JobFinishNotifier } from '@/features/jobs/job-finish-notifier'
 
 export interface RouterContext {
   queryClient: QueryClient
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
-  component: AppShell,
+  component: RootComponent,
   errorComponent: RouteErrorView,
   notFoundComponent: NotFoundView,
 })
+
+function RootComponent() {
+  return (
+    <>
+      <AppShell />
+      <JobFinishNotifier />
+    </>
+  )
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: every benchmark in one run, so ratios between figures are measured together.
+ * Pass names to run a subset: `npm run bench -- tools-api ingest`.
+ */
+import { benchIngest } from './ingest.ts'
+import { benchToolsApi } from './tools-api.ts'
+import { benchToolsPage } from './tools-page.ts'
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  'tools-api': benchToolsApi,
+  'tools-page': benchToolsPage,
+  ingest: benchIngest,
+}
+
+const requested = process.argv.slice(2)
+const unknown = requested.filter((name) => !(name in benchmarks))
+if (unknown.length) {
+  console.error(
+    `Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}`,
+  )
+  process.exit(2)
+}
+
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (requested.length && !requested.includes(name)) continue
+  console.log(`\n## ${name}`)
+  await run()
+}

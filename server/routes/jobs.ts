@@ -1,0 +1,193 @@
+import { createRoute, z } from '@hono/zod-openapi'
+
+import { errorResponses, HttpError, notFound } from '../http/errors.ts'
+import { createRouter } from '../http/router.ts'
+import type { JobService } from '../services/jobs.ts'
+import { ACTIVE_JOB_STATUSES, type Job, type JobStatus } from '../storage/jobs-repository.ts'
+import { JobSchema, JobStatusSchema, JobTypeSchema } from './schemas/job.ts'
+
+/** How long cancel and delete wait for a running job's work to stop and remove its partial results. */
+const RELEASE_TIMEOUT_MS = 15_000
+
+/** `?status=a&status=b` and `?status=a,b` both become ['a', 'b']. */
+const splitList = (value: unknown) =>
+  value === undefined
+    ? undefined
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((item) => String(item).split(','))
+        .map((item) => item.trim())
+        .filter(Boolean)
+
+// Documented as a boolean, so generated clients send true/false; any casing of true/false/1/0 is read.
+const QueryBoolean = z.stringbool().openapi({ type: 'boolean' })
+
+const JobFiltersQuery = z.object({
+  source_id: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: 'Only jobs that work on this source (file uploads into it).' }),
+  status: z
+    .preprocess(splitList, z.array(JobStatusSchema))
+    .optional()
+    .openapi({
+      description: 'Only jobs in these statuses; repeat the parameter or separate with commas.',
+      param: { style: 'form', explode: true },
+    }),
+  job_type: JobTypeSchema.optional().openapi({ description: 'Only jobs of this type.' }),
+  before: z.string().min(1).optional().openapi({
+    description: 'A job id: only jobs created before (older than) it, whatever the order.',
+  }),
+  after: z.string().min(1).optional().openapi({
+    description: 'A job id: only jobs created after (newer than) it, whatever the order.',
+  }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({ description: 'The most jobs to return (default 100).', example: 100 }),
+  order: z
+    .enum(['asc', 'desc'])
+    .optional()
+    .openapi({ description: "Creation order: 'desc' (newest first, default) or 'asc'." }),
+  order_by: z.enum(['created_at']).optional().openapi({ description: 'Always created_at.' }),
+  ascending: QueryBoolean.optional().openapi({
+    description: "Older clients' form of `order`: true is asc, false desc. `order` wins.",
+    deprecated: true,
+  }),
+})
+
+const ListJobsQuery = JobFiltersQuery.extend({
+  active: QueryBoolean.optional().openapi({
+    description: 'Only jobs that have not finished (created, pending or running).',
+  }),
+})
+
+const JobIdParam = z.object({
+  job_id: z.string().openapi({
+    param: { name: 'job_id', in: 'path' },
+    example: 'job-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f',
+  }),
+})
+
+const jobResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: JobSchema } },
+})
+
+const jobListResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.array(JobSchema) } },
+})
+
+const listJobsRoute = createRoute({
+  method: 'get',
+  path: '/v1/jobs',
+  tags: ['jobs'],
+  summary: 'List jobs, newest first, with filters and cursor paging',
+  request: { query: ListJobsQuery },
+  responses: { 200: jobListResponse('The jobs'), ...errorResponses(400, 422) },
+})
+
+const listActiveJobsRoute = createRoute({
+  method: 'get',
+  path: '/v1/jobs/active',
+  tags: ['jobs'],
+  summary: 'List the jobs that have not finished (created, pending or running)',
+  request: { query: JobFiltersQuery },
+  responses: { 200: jobListResponse('The unfinished jobs'), ...errorResponses(400, 422) },
+})
+
+const getJobRoute = createRoute({
+  method: 'get',
+  path: '/v1/jobs/{job_id}',
+  tags: ['jobs'],
+  summary: 'Get a job: its status, progress and results',
+  request: { params: JobIdParam },
+  responses: { 200: jobResponse('The job'), ...errorResponses(404) },
+})
+
+const deleteJobRoute = createRoute({
+  method: 'delete',
+  path: '/v1/jobs/{job_id}',
+  tags: ['jobs'],
+  summary: 'Delete a job, first stopping it and removing its partial work if it is running',
+  request: { params: JobIdParam },
+  responses: {
+    200: jobResponse('The job as it was last, before deletion'),
+    ...errorResponses(404),
+  },
+})
+
+const cancelJobRoute = createRoute({
+  method: 'patch',
+  path: '/v1/jobs/{job_id}/cancel',
+  tags: ['jobs'],
+  summary: 'Cancel a job that has not finished; its work stops and its partial results are removed',
+  request: { params: JobIdParam },
+  responses: {
+    200: jobResponse('The cancelled job'),
+    ...errorResponses(404, 409),
+  },
+})
+
+type FiltersQuery = z.output<typeof JobFiltersQuery>
+
+function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): Job[] {
+  let statuses: readonly JobStatus[] | undefined = query.status
+  if (onlyActive) {
+    statuses = statuses
+      ? statuses.filter((status) => ACTIVE_JOB_STATUSES.includes(status))
+      : ACTIVE_JOB_STATUSES
+  }
+  const order =
+    query.order ?? (query.ascending === undefined ? undefined : query.ascending ? 'asc' : 'desc')
+  return jobs.list(
+    { source_id: query.source_id, statuses, job_type: query.job_type },
+    { before: query.before, after: query.after, limit: query.limit, order },
+  )
+}
+
+function findJob(jobs: JobService, id: string): Job {
+  const job = jobs.get(id)
+  if (!job) throw notFound('Job', id)
+  return job
+}
+
+const notCancellable = (job: Job) =>
+  new HttpError(
+    409,
+    `Job ${job.id} already ${job.status}; only created, pending or running jobs can be cancelled`,
+  )
+
+export function jobRoutes(jobs: JobService) {
+  return createRouter()
+    .openapi(listActiveJobsRoute, (c) => c.json(listJobs(jobs, c.req.valid('query'), true), 200))
+    .openapi(listJobsRoute, (c) => {
+      const query = c.req.valid('query')
+      return c.json(listJobs(jobs, query, query.active === true), 200)
+    })
+    .openapi(getJobRoute, (c) => c.json(findJob(jobs, c.req.valid('param').job_id), 200))
+    .openapi(cancelJobRoute, async (c) => {
+      const job = findJob(jobs, c.req.valid('param').job_id)
+      if (!jobs.isActive(job)) throw notCancellable(job)
+      const cancelled = jobs.cancel(job.id)
+      // It finished on its own between the two reads.
+      if (!cancelled || cancelled.status !== 'cancelled') throw notCancellable(cancelled ?? job)
+      await jobs.whenReleased(job.id, RELEASE_TIMEOUT_MS)
+      return c.json(jobs.get(job.id) ?? cancelled, 200)
+    })
+    .openapi(deleteJobRoute, async (c) => {
+      const job = findJob(jobs, c.req.valid('param').job_id)
+      if (jobs.isActive(job)) {
+        jobs.cancel(job.id)
+        await jobs.whenReleased(job.id, RELEASE_TIMEOUT_MS)
+      }
+      const last = jobs.get(job.id)
+      if (!last) throw notFound('Job', job.id)
+      jobs.delete(job.id)
+      return c.json(last, 200)
+    })
+}

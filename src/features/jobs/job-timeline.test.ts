@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Job } from '@/api/jobs'
+
+import { jobTimelineSteps } from './job-timeline'
+
+const base = {
+  id: 'job-1',
+  job_type: 'job',
+  created_at: '2025-01-01T00:00:00.000Z',
+  updated_at: '2025-01-01T00:00:00.000Z',
+  stop_reason: null,
+  metadata: {},
+  callback_url: null,
+  callback_sent_at: null,
+  callback_status_code: null,
+  callback_error: null,
+  created_by_id: null,
+  last_updated_by_id: null,
+  user_id: null,
+} as const
+const at = (status: string, completed_at: string | null = null) =>
+  ({ ...base, status, completed_at }) as Job
+const now = Date.parse(base.created_at) + 5_000
+
+describe('jobTimelineSteps', () => {
+  it('shows a running job with its running time and an open end', () => {
+    const steps = jobTimelineSteps(at('running'), now)
+    expect(steps.map((step) => [step.label, step.state])).toEqual([
+      ['Created', 'done'],
+      ['Running', 'current'],
+      ['Finished', 'waiting'],
+    ])
+    expect(steps[1]?.note).toBe('for 5.0 s')
+  })
+
+  it('shows a waiting job as not yet run', () => {
+    expect(jobTimelineSteps(at('pending'), now)[1]).toMatchObject({
+      label: 'Waiting to run',
+      state: 'waiting',
+    })
+  })
+
+  it('ends a finished job with its outcome, time and duration', () => {
+    const done = jobTimelineSteps(at('completed', '2025-01-01T00:00:02.000Z'), now)
+    expect(done[2]).toMatchObject({
+      label: 'Completed',
+      state: 'done',
+      at: '2025-01-01T00:00:02.000Z',
+      note: 'after 2.0 s',
+    })
+    expect(jobTimelineSteps(at('failed', base.created_at), now)[2]).toMatchObject({
+      label: 'Failed',
+      state: 'failed',
+    })
+    expect(jobTimelineSteps(at('archived'), now)[2]?.label).toBe('Finished (archived)')
+    expect(jobTimelineSteps(at('not_started'), now)[2]).toMatchObject({ state: 'waiting' })
+  })
+})
