@@ -7,7 +7,16 @@ import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
 import { healthRoutes } from './routes/health.ts'
+import { jobRoutes } from './routes/jobs.ts'
+import { modelRoutes } from './routes/models.ts'
+import { sourceFileRoutes } from './routes/source-files.ts'
+import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
+import { sourceRoutes } from './routes/sources.ts'
+import { toolRoutes } from './routes/tools.ts'
+import { CallbackSender } from './services/callbacks.ts'
+import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
+import { createToolService } from './services/tools/tool-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
 import { JobsRepository } from './storage/jobs-repository.ts'
 
@@ -22,6 +31,8 @@ export interface AppContext {
   config: AppConfig
   db: Db
   jobs: JobService
+  /** Sources, files, passages, uploads and the background ingestion queue. */
+  ingestion: Ingestion
 }
 
 export interface LettaAdminApp {
@@ -34,8 +45,16 @@ export interface LettaAdminApp {
 
 export function createApp(config: AppConfig): LettaAdminApp {
   const db = openDatabase(config.dataDir)
-  const context: AppContext = { config, db, jobs: new JobService(new JobsRepository(db)) }
+  const jobs = new JobService(new JobsRepository(db))
+  const context: AppContext = { config, db, jobs, ingestion: createIngestion(config, db, jobs) }
   const app = createRouter()
+  // Seeds Letta's built-in tools on first start and brings them up to date after.
+  const tools = createToolService(config, db)
+  // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
+  const callbacks = new CallbackSender(context.jobs)
+  callbacks.start()
+  // After callbacks start, so jobs that recovery closes still notify their callback_url.
+  context.ingestion.recover()
 
   app.onError(handleError)
   app.use(
@@ -51,6 +70,15 @@ export function createApp(config: AppConfig): LettaAdminApp {
   if (config.password) app.use('/v1/*', requirePassword(config.password))
 
   app.route('/', healthRoutes(SERVER_VERSION))
+  app.route('/', toolRoutes(tools))
+  app.route('/', jobRoutes(context.jobs))
+  for (const kind of ['sources', 'folders'] as const) {
+    app.route('/', sourceRoutes(context.ingestion.sources, kind))
+    app.route('/', sourceFileRoutes(context.ingestion.sources, kind))
+    app.route('/', sourceUploadRoutes(context.ingestion.uploads, kind))
+  }
+  app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
+  app.route('/', modelRoutes(context.ingestion.embeddings))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
@@ -61,7 +89,11 @@ export function createApp(config: AppConfig): LettaAdminApp {
     db,
     context,
     close: async () => {
+      // First, so ingestion stops as a shutdown (resumable), not as a failure.
+      await context.ingestion.close()
       context.jobs.abortAll(new Error('The server is shutting down'))
+      tools.close()
+      await callbacks.close()
       db.close()
     },
   }

@@ -36,6 +36,2372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tools, built-in ones included, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact tool name */
+                    name?: string;
+                    /** @description Any of these exact names */
+                    names?: string | string[];
+                    /** @description Any of these tool ids */
+                    tool_ids?: string | string[];
+                    /** @description Case-insensitive text in the name, description or tags */
+                    search?: string;
+                    /** @description Any of these tool types; repeat the param or separate with commas */
+                    tool_types?: string | string[];
+                    /** @description None of these tool types */
+                    exclude_tool_types?: string | string[];
+                    /** @description Tools with any of these tags */
+                    tags?: string | string[];
+                    /** @description Only tools whose type starts with 'letta_' */
+                    return_only_letta_tools?: "true" | "false";
+                    /** @description A tool id: the tools before it */
+                    before?: string;
+                    /** @description A tool id: the tools after it */
+                    after?: string;
+                    /** @description Defaults to 50 */
+                    limit?: number;
+                    /** @description Creation order; 'asc' (oldest first) by default */
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tools */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        /** Create a tool, or update the one with the same name */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ToolCreate"];
+                };
+            };
+            responses: {
+                /** @description The created or updated tool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        /** Create a tool; name and json_schema come from the Python source unless given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ToolCreate"];
+                };
+            };
+            responses: {
+                /** @description The new tool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tools/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count tools; built-in tools only with include_base_tools=true */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact tool name */
+                    name?: string;
+                    /** @description Any of these exact names */
+                    names?: string | string[];
+                    /** @description Any of these tool ids */
+                    tool_ids?: string | string[];
+                    /** @description Case-insensitive text in the name, description or tags */
+                    search?: string;
+                    /** @description Any of these tool types; repeat the param or separate with commas */
+                    tool_types?: string | string[];
+                    /** @description None of these tool types */
+                    exclude_tool_types?: string | string[];
+                    /** @description Tools with any of these tags */
+                    tags?: string | string[];
+                    /** @description Only tools whose type starts with 'letta_' */
+                    return_only_letta_tools?: "true" | "false";
+                    /** @description Count Letta's built-in tools too (false by default) */
+                    include_base_tools?: "true" | "false";
+                    /** @description Leave out tools whose type starts with 'letta_' */
+                    exclude_letta_tools?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The number of tools */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": number;
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tools/generate-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Derive a tool's json_schema from Python source, without saving or running it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateToolSchemaRequest"];
+                };
+            };
+            responses: {
+                /** @description The JSON schema */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ToolJsonSchema"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tools/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run tool source with arguments in a sandboxed python3 process */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ToolRunFromSource"];
+                };
+            };
+            responses: {
+                /** @description What the tool returned and printed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ToolReturnMessage"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not implemented on this server */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tools/{tool_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tool_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a tool; built-in tools cannot be deleted */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tool_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted; the body is null, as on Letta servers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the fields sent; built-in tools cannot be changed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tool_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ToolUpdate"];
+                };
+            };
+            responses: {
+                /** @description The updated tool */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/jobs/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the jobs that have not finished (created, pending or running) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only jobs that work on this source (file uploads into it). */
+                    source_id?: string;
+                    /** @description Only jobs in these statuses; repeat the parameter or separate with commas. */
+                    status?: components["schemas"]["JobStatus"][];
+                    /** @description Only jobs of this type. */
+                    job_type?: components["schemas"]["JobType"] & unknown;
+                    /** @description A job id: only jobs created before (older than) it, whatever the order. */
+                    before?: string;
+                    /** @description A job id: only jobs created after (newer than) it, whatever the order. */
+                    after?: string;
+                    /** @description The most jobs to return (default 100). */
+                    limit?: number;
+                    /** @description Creation order: 'desc' (newest first, default) or 'asc'. */
+                    order?: "asc" | "desc";
+                    /** @description Always created_at. */
+                    order_by?: "created_at";
+                    /** @description Older clients' form of `order`: true is asc, false desc. `order` wins. */
+                    ascending?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The unfinished jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List jobs, newest first, with filters and cursor paging */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only jobs that work on this source (file uploads into it). */
+                    source_id?: string;
+                    /** @description Only jobs in these statuses; repeat the parameter or separate with commas. */
+                    status?: components["schemas"]["JobStatus"][];
+                    /** @description Only jobs of this type. */
+                    job_type?: components["schemas"]["JobType"] & unknown;
+                    /** @description A job id: only jobs created before (older than) it, whatever the order. */
+                    before?: string;
+                    /** @description A job id: only jobs created after (newer than) it, whatever the order. */
+                    after?: string;
+                    /** @description The most jobs to return (default 100). */
+                    limit?: number;
+                    /** @description Creation order: 'desc' (newest first, default) or 'asc'. */
+                    order?: "asc" | "desc";
+                    /** @description Always created_at. */
+                    order_by?: "created_at";
+                    /** @description Older clients' form of `order`: true is asc, false desc. `order` wins. */
+                    ascending?: boolean;
+                    /** @description Only jobs that have not finished (created, pending or running). */
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a job: its status, progress and results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a job, first stopping it and removing its partial work if it is running */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job as it was last, before deletion */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a job that has not finished; its work stops and its partial results are removed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sources, oldest first, with cursor paging and an optional exact name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Only the source with this name. */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sources */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a source; names are unique */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceCreate"];
+                };
+            };
+            responses: {
+                /** @description The new source */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many sources there are, as a bare integer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The number of sources */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": number;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The id of the source with this name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The source's id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The source */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a source with its files, passages and stored originals; running ingestion stops */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The source as it was */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a source's name, description, instructions, metadata or embedding config */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceUpdate"];
+                };
+            };
+            responses: {
+                /** @description The changed source */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/sources/{source_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the files of a source, with their processing status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Add the extracted text as `content` (default false). */
+                    include_content?: boolean;
+                };
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The files */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileMetadata"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one file, with its processing status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Add the extracted text as `content` (default false). */
+                    include_content?: boolean;
+                };
+                header?: never;
+                path: {
+                    source_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileMetadata"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a file with its passages and stored original; its ingestion stops if running */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    source_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file is deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source_id}/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a file (Letta's path for the same operation) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    source_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file is deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source_id}/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the passages cut from the files of a source */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Only passages of this file. */
+                    file_id?: string;
+                    /** @description Only passages whose text contains this, ignoring ASCII letter case. */
+                    search?: string;
+                };
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The passages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passage"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sources/{source_id}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to a source; it is processed into passages in the background */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description When the source already has a file of that name: skip it, answer 409 (error), store as "name (1).ext" (suffix, default), or replace it. */
+                    duplicate_handling?: components["schemas"]["DuplicateFileHandling"];
+                    /** @description Store the file under this name instead of the upload's. */
+                    name?: string;
+                    /** @description An http(s) URL that receives the job when it finishes. */
+                    callback_url?: string;
+                };
+                header?: never;
+                path: {
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The job that processes the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List folders, oldest first, with cursor paging and an optional exact name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Only the folder with this name. */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The folders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a folder; names are unique */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceCreate"];
+                };
+            };
+            responses: {
+                /** @description The new folder */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many folders there are, as a bare integer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The number of folders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": number;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/name/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The id of the folder with this name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The folder's id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The folder */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a folder with its files, passages and stored originals; running ingestion stops */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The folder as it was */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a folder's name, description, instructions, metadata or embedding config */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceUpdate"];
+                };
+            };
+            responses: {
+                /** @description The changed folder */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the files of a folder, with their processing status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Add the extracted text as `content` (default false). */
+                    include_content?: boolean;
+                };
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The files */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileMetadata"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one file, with its processing status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Add the extracted text as `content` (default false). */
+                    include_content?: boolean;
+                };
+                header?: never;
+                path: {
+                    folder_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileMetadata"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a file with its passages and stored original; its ingestion stops if running */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file is deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a file (Letta's path for the same operation) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder_id: string;
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file is deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the passages cut from the files of a folder */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: items before it in the list order. */
+                    before?: string;
+                    /** @description An id: items after it in the list order. */
+                    after?: string;
+                    limit?: number;
+                    /** @description Creation order. */
+                    order?: "asc" | "desc";
+                    /** @description Only passages of this file. */
+                    file_id?: string;
+                    /** @description Only passages whose text contains this, ignoring ASCII letter case. */
+                    search?: string;
+                };
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The passages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passage"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/folders/{folder_id}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to a folder; it is processed into passages in the background */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description When the source already has a file of that name: skip it, answer 409 (error), store as "name (1).ext" (suffix, default), or replace it. */
+                    duplicate_handling?: components["schemas"]["DuplicateFileHandling"];
+                    /** @description Store the file under this name instead of the upload's. */
+                    name?: string;
+                    /** @description An http(s) URL that receives the job when it finishes. */
+                    callback_url?: string;
+                };
+                header?: never;
+                path: {
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The file, to poll for its processing status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileMetadata"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/upload-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The largest upload and the file types accepted, to check files before sending them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What uploads may be */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadPolicy"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/embedding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The embedding models this server can run; the first is the default for new sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Embedding configs, with the model fields newer Letta clients read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmbeddingModel"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -45,6 +2411,341 @@ export interface components {
             version: string;
             /** @example ok */
             status: string;
+        };
+        Tool: {
+            /** @example tool-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            tool_type: components["schemas"]["ToolType"];
+            description: string | null;
+            source_type: string | null;
+            name: string;
+            tags: string[];
+            source_code: string | null;
+            json_schema: {
+                [key: string]: unknown;
+            } | null;
+            args_json_schema: {
+                [key: string]: unknown;
+            } | null;
+            return_char_limit: number;
+            pip_requirements: components["schemas"]["PipRequirement"][] | null;
+            npm_requirements: components["schemas"]["NpmRequirement"][] | null;
+            default_requires_approval: boolean | null;
+            enable_parallel_execution: boolean | null;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+            metadata_: {
+                [key: string]: unknown;
+            } | null;
+            project_id: string | null;
+        };
+        /** @enum {string} */
+        ToolType: "custom" | "letta_core" | "letta_memory_core" | "letta_multi_agent_core" | "letta_sleeptime_core" | "letta_voice_sleeptime_core" | "letta_builtin" | "letta_files_core" | "external_langchain" | "external_composio" | "external_mcp";
+        PipRequirement: {
+            name: string;
+            version?: string | null;
+        };
+        NpmRequirement: {
+            name: string;
+            version?: string | null;
+        };
+        HTTPError: {
+            /** @example Tool tool-123 not found */
+            detail: string;
+        };
+        ToolCreate: {
+            /** @description At most 48 characters; the function's name (or json_schema.name) when not given */
+            name?: string | null;
+            source_code: string;
+            /** @description Defaults to 'python' */
+            source_type?: string | null;
+            /** @description Defaults to 6000 */
+            return_char_limit?: number | null;
+            description?: string | null;
+            tags?: string[] | null;
+            /** @description Derived from source_code (Python) when not given */
+            json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            args_json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            pip_requirements?: components["schemas"]["PipRequirement"][] | null;
+            npm_requirements?: components["schemas"]["NpmRequirement"][] | null;
+            default_requires_approval?: boolean | null;
+            enable_parallel_execution?: boolean | null;
+            metadata_?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ToolJsonSchema: {
+            name: string;
+            description: string;
+            parameters: {
+                /** @enum {string} */
+                type: "object";
+                properties: {
+                    [key: string]: components["schemas"]["ToolParameterSchema"];
+                };
+                required: string[];
+            };
+        };
+        ToolParameterSchema: {
+            [key: string]: unknown;
+        };
+        GenerateToolSchemaRequest: {
+            /** @description The tool source; its last top-level function is read */
+            code: string;
+            /** @description Only 'python' (the default) */
+            source_type?: string | null;
+        };
+        ToolReturnMessage: {
+            id: string;
+            date: string;
+            /** @enum {string} */
+            message_type: "tool_return_message";
+            name: string | null;
+            tool_call_id: string;
+            tool_return: string;
+            /** @enum {string} */
+            status: "success" | "error";
+            stdout: string[];
+            stderr: string[];
+        };
+        ToolRunFromSource: {
+            source_code: string;
+            /** @description Keyword arguments for the function */
+            args?: {
+                [key: string]: unknown;
+            };
+            /** @description The whole environment of the run: nothing else from the server is passed */
+            env_vars?: {
+                [key: string]: string;
+            };
+            /** @description The function to call; the last top-level function when absent or undefined */
+            name?: string | null;
+            source_type?: string | null;
+            args_json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            pip_requirements?: components["schemas"]["PipRequirement"][] | null;
+            npm_requirements?: components["schemas"]["NpmRequirement"][] | null;
+            /** @description Cuts tool_return, stdout and stderr; defaults to 6000 */
+            return_char_limit?: number | null;
+        };
+        ToolUpdate: {
+            /** @description A changed source re-derives json_schema (and so the name) unless json_schema is sent too */
+            source_code?: string | null;
+            source_type?: string | null;
+            return_char_limit?: number | null;
+            description?: string | null;
+            tags?: string[] | null;
+            /** @description Derived from source_code (Python) when not given */
+            json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            args_json_schema?: {
+                [key: string]: unknown;
+            } | null;
+            pip_requirements?: components["schemas"]["PipRequirement"][] | null;
+            npm_requirements?: components["schemas"]["NpmRequirement"][] | null;
+            default_requires_approval?: boolean | null;
+            enable_parallel_execution?: boolean | null;
+            metadata_?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        Job: {
+            /** @example job-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            status: components["schemas"]["JobStatus"];
+            job_type: components["schemas"]["JobType"];
+            created_at: string;
+            updated_at: string;
+            completed_at: string | null;
+            stop_reason: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            callback_url: string | null;
+            callback_sent_at: string | null;
+            callback_status_code: number | null;
+            callback_error: string | null;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+            user_id: string | null;
+        };
+        /** @enum {string} */
+        JobStatus: "created" | "pending" | "running" | "completed" | "failed" | "cancelled" | "expired";
+        /** @enum {string} */
+        JobType: "job" | "run" | "batch";
+        Source: {
+            /** @example source-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            name: string;
+            description: string | null;
+            /** @description How an agent should use the files. */
+            instructions: string | null;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            embedding_config: components["schemas"]["EmbeddingConfig"];
+            /** @example native */
+            vector_db_provider: string;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+            created_at: string;
+            updated_at: string;
+            /** @description How many files the source holds. Served by this server only, not by Letta. */
+            file_count?: number;
+        };
+        EmbeddingConfig: {
+            /**
+             * @description Who computes the vectors: 'local' (built in) or 'openai' (any compatible API).
+             * @example local
+             */
+            embedding_endpoint_type: string;
+            /** @description Base URL of the embeddings API. */
+            embedding_endpoint: string | null;
+            /** @example lexical-hash-384 */
+            embedding_model: string;
+            /** @example 384 */
+            embedding_dim: number;
+            /**
+             * @description Tokens per passage at most.
+             * @example 300
+             */
+            embedding_chunk_size: number | null;
+            /**
+             * @description Texts per embeddings request.
+             * @example 32
+             */
+            batch_size: number;
+            /** @example letta-admin/lexical-hash-384 */
+            handle: string | null;
+        };
+        SourceCreate: {
+            name: string;
+            description?: string | null;
+            instructions?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description An embedding handle from GET /v1/models/embedding; the default is the first.
+             * @example letta-admin/lexical-hash-384
+             */
+            embedding?: string | null;
+            /**
+             * @description Tokens per passage at most (default 300).
+             * @example 300
+             */
+            embedding_chunk_size?: number | null;
+            embedding_config?: {
+                embedding_endpoint_type?: string;
+                embedding_endpoint?: string | null;
+                embedding_model: string;
+                embedding_dim?: number;
+                embedding_chunk_size?: number | null;
+                batch_size?: number;
+                handle?: string | null;
+            } | null;
+        };
+        SourceUpdate: {
+            name?: string | null;
+            description?: string | null;
+            instructions?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            embedding_config?: {
+                embedding_endpoint_type?: string;
+                embedding_endpoint?: string | null;
+                embedding_model: string;
+                embedding_dim?: number;
+                embedding_chunk_size?: number | null;
+                batch_size?: number;
+                handle?: string | null;
+            } | null;
+        };
+        FileMetadata: {
+            source_id: string;
+            /** @example file-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            file_name: string;
+            original_file_name: string;
+            file_path: string | null;
+            /** @example application/pdf */
+            file_type: string;
+            file_size: number;
+            file_creation_date: string | null;
+            file_last_modified_date: string | null;
+            processing_status: components["schemas"]["FileProcessingStatus"];
+            error_message: string | null;
+            total_chunks: number | null;
+            chunks_embedded: number | null;
+            /** @description The extracted text; only with include_content=true. */
+            content?: string | null;
+            /** @description The job that processes the file. Served by this server only, not by Letta. */
+            job_id: string | null;
+            created_at: string;
+            updated_at: string;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+            is_deleted: boolean;
+        };
+        /** @enum {string} */
+        FileProcessingStatus: "pending" | "parsing" | "embedding" | "completed" | "error";
+        Passage: {
+            /** @example passage-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            text: string;
+            embedding: number[];
+            embedding_config: components["schemas"]["EmbeddingConfig"];
+            source_id: string;
+            file_id: string;
+            file_name: string | null;
+            /** @description chunk_index, and page_start/page_end, line_start/line_end, record_start/record_end or section where known. */
+            metadata: {
+                [key: string]: unknown;
+            };
+            tags: string[] | null;
+            is_deleted: boolean;
+            created_at: string;
+            updated_at: string;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+        };
+        /**
+         * @description When the source already has a file of that name: skip it, answer 409 (error), store as "name (1).ext" (suffix, default), or replace it.
+         * @default suffix
+         * @enum {string}
+         */
+        DuplicateFileHandling: "skip" | "error" | "suffix" | "replace";
+        UploadPolicy: {
+            max_file_size_bytes: number;
+            accepted_types: {
+                /** @example .pdf */
+                extension: string;
+                /**
+                 * @example [
+                 *       "application/pdf"
+                 *     ]
+                 */
+                mime_types: string[];
+                description: string;
+            }[];
+        };
+        EmbeddingModel: components["schemas"]["EmbeddingConfig"] & {
+            name: string;
+            display_name: string;
+            provider_name: string;
+            provider_type: string;
+            /** @enum {string} */
+            model_type: "embedding";
         };
     };
     responses: never;

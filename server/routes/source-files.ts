@@ -1,0 +1,130 @@
+import { createRoute, z } from '@hono/zod-openapi'
+
+import { errorResponses } from '../http/errors.ts'
+import { createRouter } from '../http/router.ts'
+import type { SourceService } from '../services/sources.ts'
+import { FileMetadataSchema, PassageSchema } from './schemas/source.ts'
+import {
+  CursorQuery,
+  fileIdOf,
+  FileIdParam,
+  idOf,
+  KINDS,
+  QueryBoolean,
+  sourceIdParam,
+  type SourceKind,
+} from './source-paths.ts'
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+const IncludeContent = QueryBoolean.optional().openapi({
+  description: 'Add the extracted text as `content` (default false).',
+})
+
+/** A source's files (list, get, delete) and passages, under /v1/sources or /v1/folders. */
+export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
+  const settings = KINDS[kind]
+  const { tag, noun } = settings
+  const base = `${settings.base}/{${settings.idName}}`
+  const Params = sourceIdParam(settings)
+  const FileParams = Params.extend(FileIdParam)
+
+  const listFiles = createRoute({
+    method: 'get',
+    path: `${base}/files`,
+    tags: [tag],
+    summary: `List the files of a ${noun}, with their processing status`,
+    request: {
+      params: Params,
+      query: CursorQuery.extend({ include_content: IncludeContent }),
+    },
+    responses: {
+      200: json(z.array(FileMetadataSchema), 'The files'),
+      ...errorResponses(400, 404, 422),
+    },
+  })
+  const getFile = createRoute({
+    method: 'get',
+    path: `${base}/files/{file_id}`,
+    tags: [tag],
+    summary: 'Get one file, with its processing status',
+    request: { params: FileParams, query: z.object({ include_content: IncludeContent }) },
+    responses: { 200: json(FileMetadataSchema, 'The file'), ...errorResponses(404, 422) },
+  })
+  const deleteFileRoute = (path: string, summary: string) =>
+    createRoute({
+      method: 'delete',
+      path,
+      tags: [tag],
+      summary,
+      request: { params: FileParams },
+      responses: { 204: { description: 'The file is deleted' }, ...errorResponses(404) },
+    })
+  const deleteFile = deleteFileRoute(
+    `${base}/files/{file_id}`,
+    'Delete a file with its passages and stored original; its ingestion stops if running',
+  )
+  const deleteFileLetta = deleteFileRoute(
+    `${base}/{file_id}`,
+    "Delete a file (Letta's path for the same operation)",
+  )
+  const listPassages = createRoute({
+    method: 'get',
+    path: `${base}/passages`,
+    tags: [tag],
+    summary: `List the passages cut from the files of a ${noun}`,
+    request: {
+      params: Params,
+      query: CursorQuery.extend({
+        file_id: z
+          .string()
+          .min(1)
+          .optional()
+          .openapi({ description: 'Only passages of this file.' }),
+        search: z.string().min(1).optional().openapi({
+          description: 'Only passages whose text contains this, ignoring ASCII letter case.',
+        }),
+      }),
+    },
+    responses: {
+      200: json(z.array(PassageSchema), 'The passages'),
+      ...errorResponses(400, 404, 422),
+    },
+  })
+
+  return createRouter()
+    .openapi(listFiles, (c) => {
+      const { include_content, ...cursor } = c.req.valid('query')
+      const id = idOf(settings, c.req.valid('param'))
+      return c.json(
+        sources.listFiles(id, cursor, settings.filesPage, include_content ?? false),
+        200,
+      )
+    })
+    .openapi(getFile, (c) => {
+      const params = c.req.valid('param')
+      const includeContent = c.req.valid('query').include_content ?? false
+      return c.json(sources.getFile(idOf(settings, params), fileIdOf(params), includeContent), 200)
+    })
+    .openapi(deleteFile, async (c) => {
+      const params = c.req.valid('param')
+      await sources.deleteFile(idOf(settings, params), fileIdOf(params))
+      return c.body(null, 204)
+    })
+    .openapi(deleteFileLetta, async (c) => {
+      const params = c.req.valid('param')
+      await sources.deleteFile(idOf(settings, params), fileIdOf(params))
+      return c.body(null, 204)
+    })
+    .openapi(listPassages, (c) => {
+      const { file_id, search, ...cursor } = c.req.valid('query')
+      const id = idOf(settings, c.req.valid('param'))
+      return c.json(
+        sources.listPassages(id, { file_id, search }, cursor, settings.passagesPage),
+        200,
+      )
+    })
+}
