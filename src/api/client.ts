@@ -23,7 +23,7 @@ export function onUnauthorized(listener: () => void): () => void {
 }
 
 const connectionMiddleware: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
     const connection = getConnection()
     const url = new URL(request.url)
     const target = new URL(url.pathname + url.search, serverOrigin(connection))
@@ -31,22 +31,17 @@ const connectionMiddleware: Middleware = {
     for (const [name, value] of Object.entries(authHeaders(connection.password))) {
       headers.set(name, value)
     }
-    return new Request(target, { ...requestInit(request), headers })
+    // Buffered, not streamed: browsers send a streamed request body only over HTTP/2.
+    const body =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? undefined
+        : await request.arrayBuffer()
+    return new Request(target, { method: request.method, body, signal: request.signal, headers })
   },
   onResponse({ response }) {
     if (response.status === 401) for (const listener of unauthorizedListeners) listener()
     return response
   },
-}
-
-function requestInit(request: Request): RequestInit {
-  return {
-    method: request.method,
-    body: request.body,
-    signal: request.signal,
-    // Node's and browsers' fetch need this to send a streamed body.
-    ...({ duplex: 'half' } as RequestInit),
-  }
 }
 
 export const api = createClient<paths>({ baseUrl: window.location.origin })

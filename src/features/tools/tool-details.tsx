@@ -1,0 +1,32 @@
+import type { Tool } from '@/api/tools'
+
+import { toolTypeLabel } from './tool-types'
+
+/** Who made the tool and what it is, as the server records it. */
+export function ToolDetails({ tool }: { tool: Tool }) {
+  const requirements = (tool.pip_requirements ?? [])
+    .map((requirement) =>
+      requirement.version ? `${requirement.name}==${requirement.version}` : requirement.name,
+    )
+    .join(', ')
+  const rows: [string, string | null | undefined, boolean][] = [
+    ['ID', tool.id, true],
+    ['Type', `${toolTypeLabel(tool.tool_type)} (${tool.tool_type})`, false],
+    ['Source type', tool.source_type, false],
+    ['Created by', tool.created_by_id, true],
+    ['Last updated by', tool.last_updated_by_id, true],
+    ['Pip requirements', requirements || null, true],
+  ]
+  return (
+    <dl className="grid grid-cols-[8.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+      {rows.map(([label, value, mono]) => (
+        <div key={label} className="contents">
+          <dt className="text-muted-foreground">{label}</dt>
+          <dd className={mono ? 'font-mono text-xs leading-5 break-all' : undefined}>
+            {value || <span className="text-muted-foreground">—</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}

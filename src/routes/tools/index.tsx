@@ -1,0 +1,41 @@
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
+import { z } from 'zod'
+
+import { toolCountQueryOptions, toolsInfiniteQueryOptions } from '@/api/tools'
+import { TOOL_TYPES, toolTypesFilter } from '@/features/tools/tool-types'
+import { ToolsPage, ToolsPageSkeleton } from '@/features/tools/tools-page'
+
+const defaultSearch = { search: '', type: 'all', builtin: false } as const
+
+const toolsSearchSchema = z.object({
+  search: z.string().default(defaultSearch.search).catch(defaultSearch.search),
+  type: z
+    .enum(['all', ...TOOL_TYPES])
+    .default(defaultSearch.type)
+    .catch(defaultSearch.type),
+  builtin: z.boolean().default(defaultSearch.builtin).catch(defaultSearch.builtin),
+})
+
+export const Route = createFileRoute('/tools/')({
+  validateSearch: toolsSearchSchema,
+  // Defaults stay out of the address, so /tools is the plain list.
+  search: { middlewares: [stripSearchParams(defaultSearch)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context: { queryClient }, deps, cause }) => {
+    const loading = Promise.all([
+      queryClient.ensureInfiniteQueryData(
+        toolsInfiniteQueryOptions({
+          search: deps.search,
+          toolTypes: toolTypesFilter(deps.type, deps.builtin),
+        }),
+      ),
+      queryClient.ensureQueryData(toolCountQueryOptions(deps.builtin)),
+    ])
+    // A filter change keeps the page (and the search box's focus) while the new rows load;
+    // the table shows their error, if any.
+    if (cause === 'stay') void loading.catch(() => undefined)
+    else await loading
+  },
+  pendingComponent: ToolsPageSkeleton,
+  component: ToolsPage,
+})
