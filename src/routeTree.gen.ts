@@ -10,12 +10,28 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as JobsIndexRouteImport } from './routes/jobs/index'
+import { Route as JobsJobIdRouteImport } from './routes/jobs/$jobId'
 import { Route as SettingsIndexRouteImport } from './routes/settings/index'
 import { Route as SettingsConnectionRouteImport } from './routes/settings/connection'
+import { Route as SourcesIndexRouteImport } from './routes/sources/index'
+import { Route as SourcesSourceIdRouteImport } from './routes/sources/$sourceId'
+import { Route as ToolsIndexRouteImport } from './routes/tools/index'
+import { Route as ToolsToolIdRouteImport } from './routes/tools/$toolId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JobsIndexRoute = JobsIndexRouteImport.update({
+  id: '/jobs/',
+  path: '/jobs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JobsJobIdRoute = JobsJobIdRouteImport.update({
+  id: '/jobs/$jobId',
+  path: '/jobs/$jobId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SettingsIndexRoute = SettingsIndexRouteImport.update({
@@ -28,35 +44,107 @@ const SettingsConnectionRoute = SettingsConnectionRouteImport.update({
   path: '/settings/connection',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SourcesIndexRoute = SourcesIndexRouteImport.update({
+  id: '/sources/',
+  path: '/sources/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SourcesSourceIdRoute = SourcesSourceIdRouteImport.update({
+  id: '/sources/$sourceId',
+  path: '/sources/$sourceId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ToolsIndexRoute = ToolsIndexRouteImport.update({
+  id: '/tools/',
+  path: '/tools/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ToolsToolIdRoute = ToolsToolIdRouteImport.update({
+  id: '/tools/$toolId',
+  path: '/tools/$toolId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
+  '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/tools/$toolId': typeof ToolsToolIdRoute
+  '/jobs/': typeof JobsIndexRoute
   '/settings/': typeof SettingsIndexRoute
+  '/sources/': typeof SourcesIndexRoute
+  '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
+  '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/tools/$toolId': typeof ToolsToolIdRoute
+  '/jobs': typeof JobsIndexRoute
   '/settings': typeof SettingsIndexRoute
+  '/sources': typeof SourcesIndexRoute
+  '/tools': typeof ToolsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
+  '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/tools/$toolId': typeof ToolsToolIdRoute
+  '/jobs/': typeof JobsIndexRoute
   '/settings/': typeof SettingsIndexRoute
+  '/sources/': typeof SourcesIndexRoute
+  '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings/connection' | '/settings/'
+  fullPaths:
+    | '/'
+    | '/jobs/$jobId'
+    | '/settings/connection'
+    | '/sources/$sourceId'
+    | '/tools/$toolId'
+    | '/jobs/'
+    | '/settings/'
+    | '/sources/'
+    | '/tools/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings/connection' | '/settings'
-  id: '__root__' | '/' | '/settings/connection' | '/settings/'
+  to:
+    | '/'
+    | '/jobs/$jobId'
+    | '/settings/connection'
+    | '/sources/$sourceId'
+    | '/tools/$toolId'
+    | '/jobs'
+    | '/settings'
+    | '/sources'
+    | '/tools'
+  id:
+    | '__root__'
+    | '/'
+    | '/jobs/$jobId'
+    | '/settings/connection'
+    | '/sources/$sourceId'
+    | '/tools/$toolId'
+    | '/jobs/'
+    | '/settings/'
+    | '/sources/'
+    | '/tools/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  JobsJobIdRoute: typeof JobsJobIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
+  SourcesSourceIdRoute: typeof SourcesSourceIdRoute
+  ToolsToolIdRoute: typeof ToolsToolIdRoute
+  JobsIndexRoute: typeof JobsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
+  SourcesIndexRoute: typeof SourcesIndexRoute
+  ToolsIndexRoute: typeof ToolsIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -66,6 +154,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/jobs/': {
+      id: '/jobs/'
+      path: '/jobs'
+      fullPath: '/jobs/'
+      preLoaderRoute: typeof JobsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/jobs/$jobId': {
+      id: '/jobs/$jobId'
+      path: '/jobs/$jobId'
+      fullPath: '/jobs/$jobId'
+      preLoaderRoute: typeof JobsJobIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/settings/': {
@@ -82,13 +184,47 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SettingsConnectionRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/sources/': {
+      id: '/sources/'
+      path: '/sources'
+      fullPath: '/sources/'
+      preLoaderRoute: typeof SourcesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sources/$sourceId': {
+      id: '/sources/$sourceId'
+      path: '/sources/$sourceId'
+      fullPath: '/sources/$sourceId'
+      preLoaderRoute: typeof SourcesSourceIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/tools/': {
+      id: '/tools/'
+      path: '/tools'
+      fullPath: '/tools/'
+      preLoaderRoute: typeof ToolsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/tools/$toolId': {
+      id: '/tools/$toolId'
+      path: '/tools/$toolId'
+      fullPath: '/tools/$toolId'
+      preLoaderRoute: typeof ToolsToolIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  JobsJobIdRoute: JobsJobIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
+  SourcesSourceIdRoute: SourcesSourceIdRoute,
+  ToolsToolIdRoute: ToolsToolIdRoute,
+  JobsIndexRoute: JobsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,
+  SourcesIndexRoute: SourcesIndexRoute,
+  ToolsIndexRoute: ToolsIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

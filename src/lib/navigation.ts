@@ -1,4 +1,11 @@
-import { LayoutDashboardIcon, PlugIcon, type LucideIcon } from 'lucide-react'
+import {
+  DatabaseIcon,
+  LayoutDashboardIcon,
+  ListChecksIcon,
+  PlugIcon,
+  WrenchIcon,
+  type LucideIcon,
+} from 'lucide-react'
 
 import type { FileRoutesByTo } from '@/routeTree.gen'
 
@@ -26,7 +33,26 @@ const allSections: NavSection[] = [
   {
     // Tools, Sources and Jobs, in that order, as their pages are built.
     title: 'Resources',
-    items: [],
+    items: [
+      {
+        title: 'Tools',
+        to: '/tools',
+        icon: WrenchIcon,
+        keywords: ['functions', 'python', 'schema', 'run'],
+      },
+      {
+        title: 'Sources',
+        to: '/sources',
+        icon: DatabaseIcon,
+        keywords: ['files', 'folders', 'documents', 'upload', 'passages', 'embeddings'],
+      },
+      {
+        title: 'Jobs',
+        to: '/jobs',
+        icon: ListChecksIcon,
+        keywords: ['uploads', 'progress', 'background', 'cancel'],
+      },
+    ],
   },
   {
     title: 'Settings',

@@ -1,0 +1,235 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { getRouteApi } from '@tanstack/react-router'
+import { ChevronLeftIcon, ChevronRightIcon, FileTextIcon, Loader2Icon } from 'lucide-react'
+import { useCallback } from 'react'
+
+import { sourcePassagesQueryOptions, type Passage, type SourceFile } from '@/api/sources'
+import { Button } from '@/components/ui/button'
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select'
+import { Skeleton } from '@/components/ui/skeleton'
+
+import { DebouncedSearchInput } from './debounced-search-input'
+import { fileDisplayName } from './format'
+import { highlightParts } from './highlight'
+import { passageLocation } from './passage-location'
+import { passageParams } from './passage-params'
+import { VectorStrip } from './vector-strip'
+
+const routeApi = getRouteApi('/sources/$sourceId')
+const ALL_FILES = 'all'
+
+function PassageText({ text, query }: { text: string; query: string }) {
+  return (
+    <p className="text-sm leading-relaxed break-words whitespace-pre-wrap">
+      {highlightParts(text, query).map((part, index) =>
+        part.match ? (
+          <mark key={index} className="rounded-sm bg-warning/40 px-0.5 text-foreground">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
+  )
+}
+
+function PassageItem({
+  passage,
+  query,
+  fileNames,
+}: {
+  passage: Passage
+  query: string
+  fileNames: Map<string, string>
+}) {
+  const name = passage.file_name ?? fileNames.get(passage.file_id)
+  const location = passageLocation(passage.metadata)
+  return (
+    <li data-testid="passage" className="grid gap-3 px-4 py-3">
+      <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-4 gap-y-1 text-xs">
+        <span className="flex min-w-0 items-center gap-1.5 font-medium">
+          <FileTextIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
+          <span className="truncate" data-testid="passage-file">
+            {name ?? 'Unknown file'}
+          </span>
+          {location && (
+            <span
+              className="shrink-0 font-normal text-muted-foreground"
+              data-testid="passage-location"
+            >
+              · {location}
+            </span>
+          )}
+        </span>
+        <code className="truncate font-mono text-muted-foreground">{passage.id}</code>
+      </div>
+      <PassageText text={passage.text} query={query} />
+      {passage.embedding ? (
+        <VectorStrip
+          values={passage.embedding}
+          dimension={passage.embedding_config?.embedding_dim}
+        />
+      ) : (
+        <p className="text-xs text-muted-foreground">The server sent no embedding.</p>
+      )}
+    </li>
+  )
+}
+
+/** The source's passages, a page at a time, narrowed by text and by file; all of it in the URL. */
+export function PassagesPanel({
+  sourceId,
+  files,
+  processing,
+}: {
+  sourceId: string
+  files: SourceFile[]
+  processing: boolean
+}) {
+  const search = routeApi.useSearch()
+  const navigate = routeApi.useNavigate()
+  const params = passageParams(search)
+  const page = useQuery({
+    ...sourcePassagesQueryOptions(sourceId, params),
+    placeholderData: keepPreviousData,
+  })
+  const fileNames = new Map(files.map((file) => [file.id, fileDisplayName(file)]))
+
+  const setFilter = useCallback(
+    (q: string) =>
+      void navigate({
+        search: (prev) => ({ ...prev, q: q || undefined, after: undefined, before: undefined }),
+        replace: true,
+      }),
+    [navigate],
+  )
+
+  const filtered = Boolean(params.search || params.fileId)
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="w-full max-w-sm">
+          <DebouncedSearchInput
+            value={search.q}
+            onCommit={setFilter}
+            placeholder="Filter passages by text"
+            aria-label="Filter passages by text"
+          />
+        </div>
+        <Select
+          value={search.file ?? ALL_FILES}
+          onValueChange={(value) =>
+            void navigate({
+              search: (prev) => ({
+                ...prev,
+                file: value === ALL_FILES ? undefined : value,
+                after: undefined,
+                before: undefined,
+              }),
+            })
+          }
+        >
+          <SelectTrigger className="w-56" aria-label="Filter passages by file">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL_FILES}>All files</SelectItem>
+            {files.map((file) => (
+              <SelectItem key={file.id} value={file.id}>
+                {fileDisplayName(file)}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {page.isFetching && !page.isPending && (
+          <Loader2Icon
+            className="size-4 animate-spin text-muted-foreground"
+            aria-label="Refreshing passages"
+          />
+        )}
+      </div>
+
+      {page.isPending ? (
+        <div className="grid gap-2" aria-busy="true" aria-label="Loading passages">
+          {Array.from({ length: 3 }, (_, index) => (
+            <Skeleton key={index} className="h-24 w-full" />
+          ))}
+        </div>
+      ) : page.isError ? (
+        <div role="alert" className="grid justify-items-start gap-2 rounded-lg border p-4 text-sm">
+          <p className="text-destructive">Could not load passages: {page.error.message}</p>
+          <Button variant="outline" size="sm" onClick={() => void page.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : page.data.passages.length === 0 ? (
+        <div className="rounded-lg border border-dashed px-6 py-12 text-center text-sm text-muted-foreground">
+          {filtered
+            ? params.search
+              ? `No passage contains “${params.search}”${params.fileId ? ' in this file' : ''}.`
+              : 'This file has no passages yet.'
+            : processing
+              ? 'Passages appear here as files are embedded.'
+              : 'No passages yet. Upload files on the Files tab and they are split into passages here.'}
+        </div>
+      ) : (
+        <ul aria-label="Passages" className="divide-y rounded-lg border bg-card">
+          {page.data.passages.map((passage) => (
+            <PassageItem
+              key={passage.id}
+              passage={passage}
+              query={params.search ?? ''}
+              fileNames={fileNames}
+            />
+          ))}
+        </ul>
+      )}
+
+      {page.data && (page.data.hasPrevious || page.data.hasNext) && (
+        <nav aria-label="Passage pages" className="flex items-center justify-end gap-2">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!page.data.hasPrevious}
+            onClick={() =>
+              void navigate({
+                search: (prev) => ({
+                  ...prev,
+                  after: undefined,
+                  before: page.data.passages[0]?.id,
+                }),
+              })
+            }
+          >
+            <ChevronLeftIcon />
+            Previous
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!page.data.hasNext}
+            onClick={() =>
+              void navigate({
+                search: (prev) => ({
+                  ...prev,
+                  before: undefined,
+                  after: page.data.passages.at(-1)?.id,
+                }),
+              })
+            }
+          >
+            Next
+            <ChevronRightIcon />
+          </Button>
+        </nav>
+      )}
+    </div>
+  )
+}

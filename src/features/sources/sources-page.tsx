@@ -1,0 +1,61 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { DatabaseIcon, PlusIcon } from 'lucide-react'
+
+import { sourcesQueryOptions } from '@/api/sources'
+import { PageHeader } from '@/components/page-header'
+import { Button } from '@/components/ui/button'
+import { Skeleton } from '@/components/ui/skeleton'
+
+import { CreateSourceDialog } from './create-source-dialog'
+import { SourcesTable } from './sources-table'
+
+const description =
+  'Collections of documents agents can search. Each uploaded file is split into passages and embedded.'
+
+export function SourcesPage() {
+  const { data: sources } = useSuspenseQuery(sourcesQueryOptions())
+  const createButton = (
+    <CreateSourceDialog>
+      <Button>
+        <PlusIcon />
+        New source
+      </Button>
+    </CreateSourceDialog>
+  )
+  return (
+    <>
+      <PageHeader title="Sources" description={description} actions={createButton} />
+      {sources.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-16 text-center">
+          <DatabaseIcon className="size-8 text-muted-foreground" aria-hidden />
+          <h2 className="text-lg font-semibold">No sources yet</h2>
+          <p className="max-w-md text-sm text-muted-foreground">
+            Create a source, then drop PDFs, Markdown, text or code files on it to make them
+            searchable by your agents.
+          </p>
+          <CreateSourceDialog>
+            <Button variant="outline">
+              <PlusIcon />
+              Create a source
+            </Button>
+          </CreateSourceDialog>
+        </div>
+      ) : (
+        <SourcesTable sources={sources} />
+      )}
+    </>
+  )
+}
+
+export function SourcesPageSkeleton() {
+  return (
+    <>
+      <PageHeader title="Sources" description={description} />
+      <div className="grid gap-2" aria-busy="true" aria-label="Loading sources">
+        {Array.from({ length: 4 }, (_, index) => (
+          <Skeleton key={index} className="h-10 w-full" />
+        ))}
+      </div>
+    </>
+  )
+}

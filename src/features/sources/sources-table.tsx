@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { Trash2Icon } from 'lucide-react'
+
+import { sourceFilesQueryOptions, type Source } from '@/api/sources'
+import { Button } from '@/components/ui/button'
+import { Skeleton } from '@/components/ui/skeleton'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
+
+import { DeleteSourceDialog } from './delete-source-dialog'
+import { formatDateTime } from './format'
+
+/** The bundled server counts files in the list; a Letta server does not, so its files are listed. */
+function FileCount({ source }: { source: Source }) {
+  if (source.file_count !== undefined) {
+    return <span className="tabular-nums">{source.file_count.toLocaleString()}</span>
+  }
+  return <ListedFileCount sourceId={source.id} />
+}
+
+function ListedFileCount({ sourceId }: { sourceId: string }) {
+  const files = useQuery(sourceFilesQueryOptions(sourceId))
+  if (files.isPending) return <Skeleton className="h-4 w-6" aria-label="Counting files" />
+  if (files.isError) return <span className="text-muted-foreground">?</span>
+  return <span className="tabular-nums">{files.data.length.toLocaleString()}</span>
+}
+
+export function SourcesTable({ sources }: { sources: Source[] }) {
+  return (
+    <div className="rounded-lg border bg-card">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead className="pl-4">Name</TableHead>
+            <TableHead>Description</TableHead>
+            <TableHead className="text-right">Files</TableHead>
+            <TableHead>Embedding model</TableHead>
+            <TableHead>Created</TableHead>
+            <TableHead className="w-12">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sources.map((source) => (
+            <TableRow key={source.id}>
+              <TableCell className="pl-4 font-medium">
+                <Link
+                  to="/sources/$sourceId"
+                  params={{ sourceId: source.id }}
+                  className="underline-offset-4 hover:underline focus-visible:underline"
+                >
+                  {source.name}
+                </Link>
+              </TableCell>
+              <TableCell className="max-w-xs truncate text-muted-foreground">
+                {source.description || '—'}
+              </TableCell>
+              <TableCell className="text-right">
+                <FileCount source={source} />
+              </TableCell>
+              <TableCell className="font-mono text-xs">
+                {source.embedding_config.embedding_model}
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {formatDateTime(source.created_at)}
+              </TableCell>
+              <TableCell className="pr-4">
+                <DeleteSourceDialog source={source}>
+                  <Button variant="ghost" size="icon-sm" aria-label={`Delete ${source.name}`}>
+                    <Trash2Icon />
+                  </Button>
+                </DeleteSourceDialog>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  )
+}
