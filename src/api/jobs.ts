@@ -6,30 +6,22 @@ import {
 } from '@tanstack/react-query'
 
 import { api, call, type ApiError } from './client'
-import type { components } from './generated/schema'
+import { jobStatusValues, jobTypeValues, type components } from './generated/schema'
 
 export type Job = components['schemas']['Job']
 export type JobStatus = components['schemas']['JobStatus']
 export type JobType = components['schemas']['JobType']
 
 /** Every status the bundled server names; a real server may send others, shown as they come. */
-export const JOB_STATUSES = [
-  'created',
-  'pending',
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-  'expired',
-] as const satisfies readonly JobStatus[]
+export const JOB_STATUSES = jobStatusValues
 /** Unfinished statuses; `not_started` is the user's document's name for a job that has not run yet. */
 export const ACTIVE_JOB_STATUSES: readonly string[] = [
   'created',
   'pending',
   'running',
   'not_started',
-]
-export const JOB_TYPES = ['job', 'run', 'batch'] as const satisfies readonly JobType[]
+] satisfies readonly (JobStatus | 'not_started')[]
+export const JOB_TYPES = jobTypeValues
 
 /** Whether the job has not finished yet; unknown statuses count as finished, so nothing polls forever. */
 export function isActiveJob(job: Pick<Job, 'status'>): boolean {

@@ -8,7 +8,9 @@ import {
 } from '@tanstack/react-query'
 
 import { api, call, type ApiError } from './client'
-import type { paths } from './generated/schema'
+import type { components, paths } from './generated/schema'
+
+export { toolTypeValues } from './generated/schema'
 
 type JsonBody<T> = T extends { content: { 'application/json': infer Body } } ? Body : never
 
@@ -17,6 +19,7 @@ export type ToolCreate = JsonBody<NonNullable<paths['/v1/tools']['post']['reques
 export type ToolUpdate = JsonBody<NonNullable<paths['/v1/tools/{tool_id}']['patch']['requestBody']>>
 export type ToolRunRequest = JsonBody<NonNullable<paths['/v1/tools/run']['post']['requestBody']>>
 export type ToolRunResult = JsonBody<paths['/v1/tools/run']['post']['responses'][200]>
+export type ToolType = components['schemas']['ToolType']
 export type ToolSchema = JsonBody<paths['/v1/tools/generate-schema']['post']['responses'][200]>
 
 /** Rows per request when listing; the table asks for the next page as it scrolls. */

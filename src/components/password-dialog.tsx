@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 
 import { onUnauthorized } from '@/api/client'
+import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -12,7 +13,6 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import { getConnection, serverOrigin, setConnection } from '@/lib/connection'
 
 /** Opens whenever the server answers 401, so the user can enter its password where they are. */
@@ -45,17 +45,15 @@ export function PasswordDialog() {
                 : `${serverOrigin(getConnection())} requires a password.`}
             </DialogDescription>
           </DialogHeader>
-          <div className="grid gap-2">
-            <Label htmlFor="password-dialog-input">Server password</Label>
+          <FormField label="Server password">
             <Input
-              id="password-dialog-input"
               type="password"
               autoComplete="current-password"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
               autoFocus
             />
-          </div>
+          </FormField>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               Cancel

@@ -1,16 +1,8 @@
 import type { Job } from '@/api/jobs'
+import { formatTimestamp } from '@/lib/format'
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-})
-
-/** A server timestamp in the reader's locale; "—" when the server sent none or nonsense. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date)
-}
+/** With seconds: a job's steps are often seconds apart. */
+export const formatDateTime = (iso: string | null | undefined) => formatTimestamp(iso, 'medium')
 
 /** 450 -> "0.5 s", 12_300 -> "12 s", 184_000 -> "3 min 4 s", 7_500_000 -> "2 h 5 min". */
 export function formatDuration(ms: number): string {

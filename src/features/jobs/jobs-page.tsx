@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import {
-  AlertTriangleIcon,
   ChevronLeftIcon,
   ChevronRightIcon,
   ChevronsLeftIcon,
@@ -13,6 +12,7 @@ import type * as React from 'react'
 
 import { isActiveJob, jobsQueryOptions } from '@/api/jobs'
 import { PageHeader } from '@/components/page-header'
+import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/utils'
 
@@ -35,31 +35,6 @@ export function JobsPageSkeleton() {
       <div className="mb-4 h-9" />
       <JobsTableSkeleton />
     </>
-  )
-}
-
-function StateMessage({
-  icon: Icon,
-  title,
-  children,
-  tone = 'muted',
-}: {
-  icon: React.ComponentType<{ className?: string }>
-  title: string
-  children?: React.ReactNode
-  tone?: 'muted' | 'error'
-}) {
-  return (
-    <div
-      role={tone === 'error' ? 'alert' : 'status'}
-      className="flex min-h-64 flex-col items-center justify-center gap-3 rounded-lg border border-dashed p-8 text-center"
-    >
-      <Icon
-        className={cn('size-8', tone === 'error' ? 'text-destructive' : 'text-muted-foreground')}
-      />
-      <h2 className="text-lg font-semibold">{title}</h2>
-      {children}
-    </div>
   )
 }
 
@@ -88,22 +63,22 @@ export function JobsPage() {
     body = <JobsTableSkeleton />
   } else if (jobs.isError) {
     body = (
-      <StateMessage icon={AlertTriangleIcon} title="Could not load jobs" tone="error">
-        <p className="text-sm text-muted-foreground">{jobs.error.message}</p>
-        <Button variant="outline" onClick={() => void jobs.refetch()}>
-          Try again
-        </Button>
-      </StateMessage>
+      <LoadErrorMessage
+        title="Could not load jobs"
+        error={jobs.error}
+        onRetry={() => void jobs.refetch()}
+        className="min-h-64"
+      />
     )
   } else if (!page || page.rows.length === 0) {
     body = filtered ? (
-      <StateMessage icon={SearchXIcon} title="No jobs match these filters">
+      <StateMessage icon={SearchXIcon} title="No jobs match these filters" className="min-h-64">
         <Button variant="outline" onClick={() => void navigate({ search: {} })}>
           Clear filters
         </Button>
       </StateMessage>
     ) : (
-      <StateMessage icon={ListChecksIcon} title="No jobs yet">
+      <StateMessage icon={ListChecksIcon} title="No jobs yet" className="min-h-64">
         <p className="max-w-md text-sm text-muted-foreground">
           A job starts when a file is uploaded to a source; it appears here while the file is parsed
           and embedded.

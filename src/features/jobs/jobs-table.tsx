@@ -2,15 +2,10 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import type * as React from 'react'
 
 import type { Job } from '@/api/jobs'
+import { TableCard } from '@/components/table-card'
 import { Skeleton } from '@/components/ui/skeleton'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { TableCell, TableHead, TableRow } from '@/components/ui/table'
+import { rowClick } from '@/lib/row-click'
 
 import { formatDateTime, formatDuration, jobDurationMs, jobSubject, shortJobId } from './job-format'
 import { JobProgressBar } from './job-progress-bar'
@@ -21,20 +16,17 @@ const COLUMNS = ['Status', 'Job', 'Type', 'Source and file', 'Progress', 'Create
 
 function JobsTableFrame({ children, busy }: { children: React.ReactNode; busy?: boolean }) {
   return (
-    <div className="rounded-lg border bg-card" aria-busy={busy || undefined}>
-      <Table aria-label="Jobs">
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            {COLUMNS.map((column) => (
-              <TableHead key={column} scope="col" className="px-3 text-xs text-muted-foreground">
-                {column}
-              </TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>{children}</TableBody>
-      </Table>
-    </div>
+    <TableCard
+      aria-label="Jobs"
+      busy={busy}
+      head={COLUMNS.map((column) => (
+        <TableHead key={column} scope="col" className="px-3 text-xs text-muted-foreground">
+          {column}
+        </TableHead>
+      ))}
+    >
+      {children}
+    </TableCard>
   )
 }
 
@@ -76,11 +68,9 @@ export function JobsTable({
             key={job.id}
             data-job-id={job.id}
             className="cursor-pointer"
-            // The id cell's link is the keyboard way in; the row is a bigger target for the mouse.
-            onClick={(event) => {
-              if ((event.target as HTMLElement).closest('a, button')) return
-              void navigate({ to: '/jobs/$jobId', params: { jobId: job.id } })
-            }}
+            onClick={rowClick(
+              () => void navigate({ to: '/jobs/$jobId', params: { jobId: job.id } }),
+            )}
           >
             <TableCell className="px-3">
               <JobStatusBadge status={job.status} />

@@ -3,11 +3,11 @@ import { CheckCircle2Icon, Loader2Icon, XCircleIcon } from 'lucide-react'
 import { useState } from 'react'
 import { toast } from 'sonner'
 
+import { FormField } from '@/components/form-field'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import { normalizeBaseUrl, setConnection, useConnection } from '@/lib/connection'
 import {
   describeConnectionResult,
@@ -66,10 +66,8 @@ export function ConnectionPage() {
         </CardHeader>
         <CardContent>
           <form className="grid gap-4" onSubmit={(event) => void save(event)}>
-            <div className="grid gap-2">
-              <Label htmlFor="server-url">Server address</Label>
+            <FormField label="Server address">
               <Input
-                id="server-url"
                 type="url"
                 inputMode="url"
                 placeholder={pageOrigin}
@@ -77,21 +75,23 @@ export function ConnectionPage() {
                 onChange={(event) => setBaseUrl(event.target.value)}
                 autoComplete="url"
               />
-            </div>
-            <div className="grid gap-2">
-              <Label htmlFor="server-password">Password or API key</Label>
+            </FormField>
+            <FormField
+              label="Password or API key"
+              hint={
+                <>
+                  Sent as <code>Authorization: Bearer …</code> and kept in this browser.
+                </>
+              }
+            >
               <Input
-                id="server-password"
                 type="password"
                 placeholder="Only if the server asks for one"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 autoComplete="current-password"
               />
-              <p className="text-xs text-muted-foreground">
-                Sent as <code>Authorization: Bearer …</code> and kept in this browser.
-              </p>
-            </div>
+            </FormField>
             <div className="flex flex-wrap gap-2">
               <Button
                 type="button"

@@ -5,6 +5,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 
 import { embeddingModelsQueryOptions, useCreateSource, type EmbeddingModel } from '@/api/sources'
+import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -16,7 +17,6 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import {
   Select,
   SelectContent,
@@ -30,6 +30,36 @@ import { parseChunkSize } from './source-form'
 
 /** How a model is named in the list and sent to the server: its handle, else its model name. */
 export const embeddingKey = (config: EmbeddingModel) => config.handle ?? config.embedding_model
+
+/** The server's embedding models (undefined while they load); the rest goes to the trigger. */
+function EmbeddingModelSelect({
+  models,
+  value,
+  onValueChange,
+  ...trigger
+}: {
+  models: EmbeddingModel[] | undefined
+  value: string | undefined
+  onValueChange: (value: string) => void
+} & React.ComponentProps<typeof SelectTrigger>) {
+  return (
+    <Select value={value} onValueChange={onValueChange} disabled={!models}>
+      <SelectTrigger {...trigger} className="w-full">
+        <SelectValue placeholder={models ? 'Choose a model' : 'Loading models…'} />
+      </SelectTrigger>
+      <SelectContent>
+        {models?.map((config) => (
+          <SelectItem key={embeddingKey(config)} value={embeddingKey(config)}>
+            <span className="font-mono text-xs">{embeddingKey(config)}</span>
+            <span className="ml-1.5 text-xs text-muted-foreground">
+              · {config.embedding_dim} dims
+            </span>
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  )
+}
 
 export function CreateSourceDialog({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false)
@@ -51,7 +81,7 @@ export function CreateSourceDialog({ children }: { children: ReactNode }) {
 }
 
 function CreateSourceForm({ onDone }: { onDone: () => void }) {
-  const id = useId()
+  const hintId = useId()
   const navigate = useNavigate()
   const models = useQuery(embeddingModelsQueryOptions())
   const [name, setName] = useState('')
@@ -91,10 +121,8 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
-      <div className="grid gap-2">
-        <Label htmlFor={`${id}-name`}>Name</Label>
+      <FormField label="Name">
         <Input
-          id={`${id}-name`}
           value={name}
           onChange={(event) => setName(event.target.value)}
           placeholder="product-docs"
@@ -102,20 +130,17 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
           required
           autoFocus
         />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor={`${id}-description`}>Description</Label>
+      </FormField>
+      <FormField label="Description">
         <Textarea
-          id={`${id}-description`}
           value={description}
           onChange={(event) => setDescription(event.target.value)}
           placeholder="What these documents are, for the people and agents who use them"
           rows={2}
         />
-      </div>
+      </FormField>
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-        <div className="grid min-w-0 gap-2">
-          <Label htmlFor={`${id}-model`}>Embedding model</Label>
+        <FormField label="Embedding model" className="min-w-0">
           {models.isError ? (
             <p className="text-sm text-destructive">
               Could not load the server&apos;s embedding models: {models.error.message}
@@ -123,42 +148,25 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
           ) : models.data?.length === 0 ? (
             <p className="text-sm text-destructive">The server offers no embedding models.</p>
           ) : (
-            <Select
+            <EmbeddingModelSelect
+              models={models.data}
               value={chosen ? embeddingKey(chosen) : undefined}
               onValueChange={setModel}
-              disabled={models.isPending}
-            >
-              <SelectTrigger id={`${id}-model`} className="w-full">
-                <SelectValue
-                  placeholder={models.isPending ? 'Loading models…' : 'Choose a model'}
-                />
-              </SelectTrigger>
-              <SelectContent>
-                {models.data?.map((config) => (
-                  <SelectItem key={embeddingKey(config)} value={embeddingKey(config)}>
-                    <span className="font-mono text-xs">{embeddingKey(config)}</span>
-                    <span className="ml-1.5 text-xs text-muted-foreground">
-                      · {config.embedding_dim} dims
-                    </span>
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            />
           )}
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor={`${id}-chunk`}>Chunk size</Label>
+        </FormField>
+        <FormField label="Chunk size">
           <Input
-            id={`${id}-chunk`}
             inputMode="numeric"
             value={chunkSize}
             onChange={(event) => setChunkSize(event.target.value)}
             placeholder={String(defaultChunkSize)}
-            aria-describedby={`${id}-chunk-hint`}
+            // The hint spans both columns, under the row.
+            aria-describedby={hintId}
           />
-        </div>
+        </FormField>
       </div>
-      <p id={`${id}-chunk-hint`} className="-mt-2 text-xs text-muted-foreground">
+      <p id={hintId} className="-mt-2 text-xs text-muted-foreground">
         Chunk size is in tokens; empty means {defaultChunkSize}.
       </p>
       {problem && (

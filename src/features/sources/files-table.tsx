@@ -1,29 +1,14 @@
 import { Link } from '@tanstack/react-router'
 import { FileTextIcon, Loader2Icon, Trash2Icon, UploadIcon } from 'lucide-react'
-import { useState } from 'react'
 import { toast } from 'sonner'
 
 import { useDeleteSourceFile, type SourceFile } from '@/api/sources'
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog'
+import { ConfirmDialog } from '@/components/confirm-dialog'
+import { StateMessage } from '@/components/state-message'
+import { TableCard } from '@/components/table-card'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 
 import { fileDisplayName, formatBytes, formatDateTime, plural } from './format'
 import { chunksLabel, isProcessing } from './progress'
@@ -58,53 +43,32 @@ function DeleteFileButton({
   file: SourceFile
   onDeleted: (fileId: string) => void
 }) {
-  const [open, setOpen] = useState(false)
   const remove = useDeleteSourceFile(sourceId)
   const name = fileDisplayName(file)
   const passages = file.chunks_embedded ?? 0
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="ghost" size="icon-sm" aria-label={`Delete ${name}`}>
           <Trash2Icon />
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete {name}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            {passages > 0
-              ? `Its ${plural(passages, 'passage')} will be deleted with it.`
-              : 'It has no passages yet.'}{' '}
-            This cannot be undone.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {remove.isError && (
-          <p role="alert" className="text-sm text-destructive">
-            {remove.error.message}
-          </p>
-        )}
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(file.id, {
-                onSuccess: () => {
-                  toast.success(`Deleted ${name}`)
-                  setOpen(false)
-                  onDeleted(file.id)
-                },
-              })
-            }
-          >
-            {remove.isPending && <Loader2Icon className="animate-spin" />}
-            Delete file
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete ${name}?`}
+      description={
+        <>
+          {passages > 0
+            ? `Its ${plural(passages, 'passage')} will be deleted with it.`
+            : 'It has no passages yet.'}{' '}
+          This cannot be undone.
+        </>
+      }
+      confirmLabel="Delete file"
+      onConfirm={async () => {
+        await remove.mutateAsync(file.id)
+        toast.success(`Deleted ${name}`)
+        onDeleted(file.id)
+      }}
+    />
   )
 }
 
@@ -121,9 +85,7 @@ export function FilesTable({
 }) {
   if (files.length === 0) {
     return (
-      <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-14 text-center">
-        <UploadIcon className="size-8 text-muted-foreground" aria-hidden />
-        <h2 className="text-lg font-semibold">No files yet</h2>
+      <StateMessage icon={UploadIcon} title="No files yet" className="px-6 py-14">
         <p className="max-w-md text-sm text-muted-foreground">
           Drop files anywhere on this page, or choose them. Each is split into passages and
           embedded.
@@ -131,76 +93,73 @@ export function FilesTable({
         <Button variant="outline" onClick={onChooseFiles}>
           Choose files
         </Button>
-      </div>
+      </StateMessage>
     )
   }
   return (
-    <div className="rounded-lg border bg-card">
-      <Table aria-label="Files">
-        <TableHeader>
-          <TableRow>
-            <TableHead className="pl-4">Name</TableHead>
-            <TableHead>Type</TableHead>
-            <TableHead className="text-right">Size</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead className="text-right">Chunks</TableHead>
-            <TableHead>Uploaded</TableHead>
-            <TableHead className="w-20">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {files.map((file) => (
-            <TableRow key={file.id} data-testid="file-row">
-              <TableCell className="max-w-72 pl-4">
-                <span className="flex items-center gap-2">
-                  <FileTextIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-                  <span className="truncate font-medium">{fileDisplayName(file)}</span>
-                </span>
-                {file.processing_status === 'error' && file.error_message && (
-                  <p className="mt-1 truncate text-xs text-destructive" title={file.error_message}>
-                    {file.error_message}
-                  </p>
-                )}
-              </TableCell>
-              <TableCell className="font-mono text-xs text-muted-foreground">
-                {file.file_type ?? '—'}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">
-                {formatBytes(file.file_size)}
-              </TableCell>
-              <TableCell>
-                <StatusBadge file={file} />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{chunksLabel(file)}</TableCell>
-              <TableCell className="text-muted-foreground">
-                {formatDateTime(file.created_at)}
-              </TableCell>
-              <TableCell className="pr-4">
-                <div className="flex justify-end gap-1">
-                  <Button variant="ghost" size="sm" asChild>
-                    <Link
-                      from="/sources/$sourceId"
-                      search={(prev) => ({
-                        ...prev,
-                        tab: 'passages' as const,
-                        file: file.id,
-                        after: undefined,
-                        before: undefined,
-                      })}
-                      aria-label={`Passages of ${fileDisplayName(file)}`}
-                    >
-                      Passages
-                    </Link>
-                  </Button>
-                  <DeleteFileButton sourceId={sourceId} file={file} onDeleted={onDeleted} />
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <TableCard
+      aria-label="Files"
+      head={
+        <>
+          <TableHead className="pl-4">Name</TableHead>
+          <TableHead>Type</TableHead>
+          <TableHead className="text-right">Size</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Chunks</TableHead>
+          <TableHead>Uploaded</TableHead>
+          <TableHead className="w-20">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </>
+      }
+    >
+      {files.map((file) => (
+        <TableRow key={file.id} data-testid="file-row">
+          <TableCell className="max-w-72 pl-4">
+            <span className="flex items-center gap-2">
+              <FileTextIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+              <span className="truncate font-medium">{fileDisplayName(file)}</span>
+            </span>
+            {file.processing_status === 'error' && file.error_message && (
+              <p className="mt-1 truncate text-xs text-destructive" title={file.error_message}>
+                {file.error_message}
+              </p>
+            )}
+          </TableCell>
+          <TableCell
+            className="max-w-40 truncate font-mono text-xs text-muted-foreground"
+            title={file.file_type ?? undefined}
+          >
+            {file.file_type ?? '—'}
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{formatBytes(file.file_size)}</TableCell>
+          <TableCell>
+            <StatusBadge file={file} />
+          </TableCell>
+          <TableCell className="text-right tabular-nums">{chunksLabel(file)}</TableCell>
+          <TableCell className="text-muted-foreground">{formatDateTime(file.created_at)}</TableCell>
+          <TableCell className="pr-4">
+            <div className="flex justify-end gap-1">
+              <Button variant="ghost" size="sm" asChild>
+                <Link
+                  from="/sources/$sourceId"
+                  search={(prev) => ({
+                    ...prev,
+                    tab: 'passages' as const,
+                    file: file.id,
+                    after: undefined,
+                    before: undefined,
+                  })}
+                  aria-label={`Passages of ${fileDisplayName(file)}`}
+                >
+                  Passages
+                </Link>
+              </Button>
+              <DeleteFileButton sourceId={sourceId} file={file} onDeleted={onDeleted} />
+            </div>
+          </TableCell>
+        </TableRow>
+      ))}
+    </TableCard>
   )
 }

@@ -1,3 +1,5 @@
+import { formatTimestamp } from '@/lib/format'
+
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
 
 /** 1536 -> "1.5 KB": binary multiples, one decimal below 10 units, none above. */
@@ -16,17 +18,7 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${rounded} ${BYTE_UNITS[unit]}`
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-})
-
-/** A server timestamp in the reader's locale; "—" when the server sent none or nonsense. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date)
-}
+export const formatDateTime = (iso: string | null | undefined) => formatTimestamp(iso, 'short')
 
 /** "1 file", "2 files": counts in sentences read better than "1 file(s)". */
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -3,6 +3,7 @@ import { DatabaseIcon, PlusIcon } from 'lucide-react'
 
 import { sourcesQueryOptions } from '@/api/sources'
 import { PageHeader } from '@/components/page-header'
+import { StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 
@@ -26,9 +27,7 @@ export function SourcesPage() {
     <>
       <PageHeader title="Sources" description={description} actions={createButton} />
       {sources.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-16 text-center">
-          <DatabaseIcon className="size-8 text-muted-foreground" aria-hidden />
-          <h2 className="text-lg font-semibold">No sources yet</h2>
+        <StateMessage icon={DatabaseIcon} title="No sources yet" className="px-6 py-16">
           <p className="max-w-md text-sm text-muted-foreground">
             Create a source, then drop PDFs, Markdown, text or code files on it to make them
             searchable by your agents.
@@ -39,7 +38,7 @@ export function SourcesPage() {
               Create a source
             </Button>
           </CreateSourceDialog>
-        </div>
+        </StateMessage>
       ) : (
         <SourcesTable sources={sources} />
       )}

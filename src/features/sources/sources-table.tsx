@@ -3,16 +3,10 @@ import { Link } from '@tanstack/react-router'
 import { Trash2Icon } from 'lucide-react'
 
 import { sourceFilesQueryOptions, type Source } from '@/api/sources'
+import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 
 import { DeleteSourceDialog } from './delete-source-dialog'
 import { formatDateTime } from './format'
@@ -34,55 +28,52 @@ function ListedFileCount({ sourceId }: { sourceId: string }) {
 
 export function SourcesTable({ sources }: { sources: Source[] }) {
   return (
-    <div className="rounded-lg border bg-card">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead className="pl-4">Name</TableHead>
-            <TableHead>Description</TableHead>
-            <TableHead className="text-right">Files</TableHead>
-            <TableHead>Embedding model</TableHead>
-            <TableHead>Created</TableHead>
-            <TableHead className="w-12">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sources.map((source) => (
-            <TableRow key={source.id}>
-              <TableCell className="pl-4 font-medium">
-                <Link
-                  to="/sources/$sourceId"
-                  params={{ sourceId: source.id }}
-                  className="underline-offset-4 hover:underline focus-visible:underline"
-                >
-                  {source.name}
-                </Link>
-              </TableCell>
-              <TableCell className="max-w-xs truncate text-muted-foreground">
-                {source.description || '—'}
-              </TableCell>
-              <TableCell className="text-right">
-                <FileCount source={source} />
-              </TableCell>
-              <TableCell className="font-mono text-xs">
-                {source.embedding_config.embedding_model}
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                {formatDateTime(source.created_at)}
-              </TableCell>
-              <TableCell className="pr-4">
-                <DeleteSourceDialog source={source}>
-                  <Button variant="ghost" size="icon-sm" aria-label={`Delete ${source.name}`}>
-                    <Trash2Icon />
-                  </Button>
-                </DeleteSourceDialog>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <TableCard
+      head={
+        <>
+          <TableHead className="pl-4">Name</TableHead>
+          <TableHead>Description</TableHead>
+          <TableHead className="text-right">Files</TableHead>
+          <TableHead>Embedding model</TableHead>
+          <TableHead>Created</TableHead>
+          <TableHead className="w-12">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </>
+      }
+    >
+      {sources.map((source) => (
+        <TableRow key={source.id}>
+          <TableCell className="pl-4 font-medium">
+            <Link
+              to="/sources/$sourceId"
+              params={{ sourceId: source.id }}
+              className="underline-offset-4 hover:underline focus-visible:underline"
+            >
+              {source.name}
+            </Link>
+          </TableCell>
+          <TableCell className="max-w-xs truncate text-muted-foreground">
+            {source.description || '—'}
+          </TableCell>
+          <TableCell className="text-right">
+            <FileCount source={source} />
+          </TableCell>
+          <TableCell className="font-mono text-xs">
+            {source.embedding_config.embedding_model}
+          </TableCell>
+          <TableCell className="text-muted-foreground">
+            {formatDateTime(source.created_at)}
+          </TableCell>
+          <TableCell className="pr-4">
+            <DeleteSourceDialog source={source}>
+              <Button variant="ghost" size="icon-sm" aria-label={`Delete ${source.name}`}>
+                <Trash2Icon />
+              </Button>
+            </DeleteSourceDialog>
+          </TableCell>
+        </TableRow>
+      ))}
+    </TableCard>
   )
 }

@@ -1,7 +1,5 @@
-import { useId } from 'react'
-
+import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import {
   Select,
   SelectContent,
@@ -27,6 +25,39 @@ const TYPE_HINTS: Record<ArgField['kind'], string> = {
 
 const optionLabel = (option: unknown) => (typeof option === 'string' ? option : optionKey(option))
 
+/** A yes/no or one-of argument; '' leaves it out. The rest goes to the trigger. */
+function ChoiceSelect({
+  field,
+  value,
+  onValueChange,
+  ...trigger
+}: {
+  field: ArgField
+  value: string
+  onValueChange: (value: string) => void
+} & React.ComponentProps<typeof SelectTrigger>) {
+  return (
+    <Select
+      value={value === '' ? UNSET : value}
+      onValueChange={(next) => onValueChange(next === UNSET ? '' : next)}
+    >
+      <SelectTrigger {...trigger} className="w-full">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={UNSET}>
+          {field.required ? 'Choose…' : 'Not set (use the default)'}
+        </SelectItem>
+        {(field.kind === 'boolean' ? [true, false] : field.options).map((option) => (
+          <SelectItem key={optionKey(option)} value={optionKey(option)}>
+            {optionLabel(option)}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  )
+}
+
 /** One input per argument of the tool's schema, each checked when the tool is run. */
 export function ArgsForm({
   fields,
@@ -39,7 +70,6 @@ export function ArgsForm({
   errors: Record<string, string>
   onChange: (values: ArgValues) => void
 }) {
-  const formId = useId()
   if (fields.length === 0) {
     return <p className="text-sm text-muted-foreground">This tool takes no arguments.</p>
   }
@@ -47,52 +77,34 @@ export function ArgsForm({
   return (
     <div className="grid gap-4">
       {fields.map((field) => {
-        const id = `${formId}-${field.name}`
-        const error = errors[field.name]
-        const hintId = `${id}-hint`
-        const errorId = `${id}-error`
-        const describedBy = [field.description && hintId, error && errorId]
-          .filter(Boolean)
-          .join(' ')
         const value = values[field.name] ?? ''
-        const common = {
-          id,
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': describedBy || undefined,
-        }
         return (
-          <div key={field.name} className="grid gap-1.5">
-            <Label htmlFor={id} className="font-mono">
-              {field.name}
-              <span className="font-sans text-xs font-normal text-muted-foreground">
-                {field.kind === 'json' && field.jsonType !== 'any'
-                  ? field.jsonType
-                  : TYPE_HINTS[field.kind]}
-                {field.required ? '' : ', optional'}
-              </span>
-            </Label>
+          <FormField
+            key={field.name}
+            className="gap-1.5"
+            labelClassName="font-mono"
+            label={
+              <>
+                {field.name}
+                <span className="font-sans text-xs font-normal text-muted-foreground">
+                  {field.kind === 'json' && field.jsonType !== 'any'
+                    ? field.jsonType
+                    : TYPE_HINTS[field.kind]}
+                  {field.required ? '' : ', optional'}
+                </span>
+              </>
+            }
+            hint={field.description}
+            error={errors[field.name]}
+          >
             {field.kind === 'boolean' || field.kind === 'enum' ? (
-              <Select
-                value={value === '' ? UNSET : value}
-                onValueChange={(next) => set(field.name, next === UNSET ? '' : next)}
-              >
-                <SelectTrigger {...common} className="w-full">
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={UNSET}>
-                    {field.required ? 'Choose…' : 'Not set (use the default)'}
-                  </SelectItem>
-                  {(field.kind === 'boolean' ? [true, false] : field.options).map((option) => (
-                    <SelectItem key={optionKey(option)} value={optionKey(option)}>
-                      {optionLabel(option)}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <ChoiceSelect
+                field={field}
+                value={value}
+                onValueChange={(next) => set(field.name, next)}
+              />
             ) : field.kind === 'json' ? (
               <Textarea
-                {...common}
                 className="font-mono text-xs"
                 rows={3}
                 spellCheck={false}
@@ -102,7 +114,6 @@ export function ArgsForm({
               />
             ) : (
               <Input
-                {...common}
                 inputMode={
                   field.kind === 'integer'
                     ? 'numeric'
@@ -114,17 +125,7 @@ export function ArgsForm({
                 onChange={(event) => set(field.name, event.target.value)}
               />
             )}
-            {field.description && (
-              <p id={hintId} className="text-xs text-muted-foreground">
-                {field.description}
-              </p>
-            )}
-            {error && (
-              <p id={errorId} className="text-xs text-destructive">
-                {error}
-              </p>
-            )}
-          </div>
+          </FormField>
         )
       })}
     </div>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { toast } from 'sonner'
 
 import { useCreateTool } from '@/api/tools'
+import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -14,7 +15,6 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import { Textarea } from '@/components/ui/textarea'
 
 import { parseTags } from './changes'
@@ -63,10 +63,8 @@ export function NewToolDialog({
               tool&rsquo;s name and its docstring the description agents read.
             </DialogDescription>
           </DialogHeader>
-          <div className="grid gap-2">
-            <Label htmlFor="new-tool-source">Python source</Label>
+          <FormField label="Python source">
             <Textarea
-              id="new-tool-source"
               className="[field-sizing:fixed] max-h-[50vh] min-h-64 font-mono text-xs leading-relaxed"
               spellCheck={false}
               wrap="off"
@@ -74,19 +72,18 @@ export function NewToolDialog({
               autoCorrect="off"
               value={source}
               onChange={(event) => setSource(event.target.value)}
+              // The server's refusal stands below all the fields, not under this one.
               aria-invalid={create.isError || undefined}
               aria-describedby={create.isError ? 'new-tool-error' : undefined}
             />
-          </div>
-          <div className="grid gap-2">
-            <Label htmlFor="new-tool-tags">Tags</Label>
+          </FormField>
+          <FormField label="Tags">
             <Input
-              id="new-tool-tags"
               placeholder="Comma-separated, e.g. games, demo"
               value={tagsText}
               onChange={(event) => setTagsText(event.target.value)}
             />
-          </div>
+          </FormField>
           {create.isError && (
             <p
               id="new-tool-error"

@@ -1,16 +1,7 @@
-import { Loader2Icon, Trash2Icon } from 'lucide-react'
-import { useState } from 'react'
+import { Trash2Icon } from 'lucide-react'
 
 import { useDeleteTool, type Tool } from '@/api/tools'
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '@/components/ui/alert-dialog'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
 
 /** Delete, after a confirmation that names the tool. */
@@ -25,48 +16,22 @@ export function DeleteToolButton({
   onDeleteFailed: () => void
   onDeleted: () => Promise<void>
 }) {
-  const [open, setOpen] = useState(false)
   const remove = useDeleteTool(tool.id, { onSuccess: onDeleted, onError: onDeleteFailed })
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (!next) remove.reset()
-        setOpen(next)
+    <ConfirmDialog
+      trigger={
+        <Button variant="outline">
+          <Trash2Icon /> Delete
+        </Button>
+      }
+      title={`Delete ${tool.name}?`}
+      description="Agents that use this tool will no longer be able to call it. This cannot be undone."
+      confirmLabel="Delete tool"
+      onConfirm={() => {
+        onBeforeDelete()
+        return remove.mutateAsync()
       }}
-    >
-      <Button variant="outline" onClick={() => setOpen(true)}>
-        <Trash2Icon /> Delete
-      </Button>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete {tool.name}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Agents that use this tool will no longer be able to call it. This cannot be undone.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {remove.isError && (
-          <p role="alert" className="text-sm text-destructive">
-            {remove.error.message}
-          </p>
-        )}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
-          {/* A plain button: the dialog stays open until the server has answered. */}
-          <Button
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={() => {
-              onBeforeDelete()
-              remove.mutate()
-            }}
-          >
-            {remove.isPending && <Loader2Icon className="animate-spin" />}
-            Delete tool
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    />
   )
 }
 
@@ -83,21 +48,14 @@ export function LeaveWithoutSavingDialog({
   onLeave: () => void
 }) {
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !next && onStay()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Leave without saving?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Your changes to {toolName} have not been saved and will be lost.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel onClick={onStay}>Stay</AlertDialogCancel>
-          <Button variant="destructive" onClick={onLeave}>
-            Leave
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(next) => !next && onStay()}
+      title="Leave without saving?"
+      description={`Your changes to ${toolName} have not been saved and will be lost.`}
+      cancelLabel="Stay"
+      confirmLabel="Leave"
+      onConfirm={onLeave}
+    />
   )
 }

@@ -2,9 +2,9 @@ import { Loader2Icon, PlayIcon } from 'lucide-react'
 import { useMemo, useState } from 'react'
 
 import { useRunTool, type ToolRunResult } from '@/api/tools'
+import { FormField } from '@/components/form-field'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Label } from '@/components/ui/label'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { Textarea } from '@/components/ui/textarea'
 
@@ -118,22 +118,20 @@ export function ToolRunPanel({
             onChange={(next) => setEdited(next)}
           />
         </TabsContent>
-        <TabsContent value="json" className="grid gap-1.5 pt-2">
-          <Label htmlFor="run-args-json">Arguments (a JSON object)</Label>
-          <Textarea
-            id="run-args-json"
-            className="font-mono text-xs"
-            rows={6}
-            spellCheck={false}
-            value={rawText}
-            onChange={(event) => setRawText(event.target.value)}
-          />
+        <TabsContent value="json" className="pt-2">
+          <FormField label="Arguments (a JSON object)" className="gap-1.5">
+            <Textarea
+              className="font-mono text-xs"
+              rows={6}
+              spellCheck={false}
+              value={rawText}
+              onChange={(event) => setRawText(event.target.value)}
+            />
+          </FormField>
         </TabsContent>
       </Tabs>
-      <div className="grid gap-1.5">
-        <Label htmlFor="run-env">Environment variables</Label>
+      <FormField label="Environment variables" className="gap-1.5">
         <Textarea
-          id="run-env"
           className="font-mono text-xs"
           rows={2}
           spellCheck={false}
@@ -141,7 +139,7 @@ export function ToolRunPanel({
           value={envText}
           onChange={(event) => setEnvText(event.target.value)}
         />
-      </div>
+      </FormField>
       {inputError && (
         <p role="alert" className="text-sm text-destructive">
           {inputError}

@@ -1,5 +1,5 @@
+import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import { Textarea } from '@/components/ui/textarea'
 
 import { returnCharLimitError, type ToolDraft } from './changes'
@@ -17,43 +17,30 @@ export function ToolSettings({
   const limitError = readOnly ? undefined : returnCharLimitError(draft.returnCharLimitText)
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <div className="grid gap-2 md:col-span-2">
-        <Label htmlFor="tool-description">Description</Label>
+      <FormField label="Description" className="md:col-span-2">
         <Textarea
-          id="tool-description"
           rows={3}
           readOnly={readOnly}
           value={draft.description}
           onChange={(event) => onChange({ description: event.target.value })}
         />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="tool-tags">Tags</Label>
+      </FormField>
+      <FormField label="Tags">
         <Input
-          id="tool-tags"
           readOnly={readOnly}
           placeholder="Comma-separated"
           value={draft.tagsText}
           onChange={(event) => onChange({ tagsText: event.target.value })}
         />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="tool-return-limit">Return character limit</Label>
+      </FormField>
+      <FormField label="Return character limit" error={limitError}>
         <Input
-          id="tool-return-limit"
           inputMode="numeric"
           readOnly={readOnly}
           value={draft.returnCharLimitText}
-          aria-invalid={limitError ? true : undefined}
-          aria-describedby={limitError ? 'tool-return-limit-error' : undefined}
           onChange={(event) => onChange({ returnCharLimitText: event.target.value })}
         />
-        {limitError && (
-          <p id="tool-return-limit-error" className="text-xs text-destructive">
-            {limitError}
-          </p>
-        )}
-      </div>
+      </FormField>
     </div>
   )
 }

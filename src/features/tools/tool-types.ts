@@ -1,27 +1,15 @@
-/** Letta's tool types, in the order the type filter lists them. */
-export const TOOL_TYPES = [
-  'custom',
-  'external_mcp',
-  'external_composio',
-  'external_langchain',
-  'letta_core',
-  'letta_memory_core',
-  'letta_multi_agent_core',
-  'letta_sleeptime_core',
-  'letta_voice_sleeptime_core',
-  'letta_builtin',
-  'letta_files_core',
-] as const
-
-export type ToolTypeName = (typeof TOOL_TYPES)[number]
+import { toolTypeValues, type ToolType } from '@/api/tools'
 
 /** Tools that ship with Letta: listed, counted only on request, never changed. */
 export const isBuiltInType = (type: string | null | undefined) =>
   typeof type === 'string' && type.startsWith('letta_')
 
-export const USER_TOOL_TYPES = TOOL_TYPES.filter((type) => !isBuiltInType(type))
+export const USER_TOOL_TYPES = toolTypeValues.filter((type) => !isBuiltInType(type))
 
-const LABELS: Record<ToolTypeName, string> = {
+/** The type filter's order: the kinds people make first, then Letta's own. */
+export const TOOL_TYPES = [...USER_TOOL_TYPES, ...toolTypeValues.filter(isBuiltInType)]
+
+const LABELS: Record<ToolType, string> = {
   custom: 'Custom',
   external_mcp: 'MCP',
   external_composio: 'Composio',
@@ -37,7 +25,7 @@ const LABELS: Record<ToolTypeName, string> = {
 
 /** A readable name for a type; an unknown one is shown as the server sent it. */
 export const toolTypeLabel = (type: string | null | undefined) =>
-  type ? (LABELS[type as ToolTypeName] ?? type) : 'Unknown'
+  type ? (LABELS[type as ToolType] ?? type) : 'Unknown'
 
 /**
  * The `tool_types` filter for the list: a chosen type wins; otherwise built-in tools are left

@@ -72,28 +72,3 @@ export function ToolsTableSkeleton() {
     </TableFrame>
   )
 }
-
-export function StateMessage({
-  icon: Icon,
-  title,
-  children,
-  tone = 'muted',
-}: {
-  icon: React.ComponentType<{ className?: string }>
-  title: string
-  children?: React.ReactNode
-  tone?: 'muted' | 'error'
-}) {
-  return (
-    <div
-      role={tone === 'error' ? 'alert' : undefined}
-      className="flex min-h-80 flex-col items-center justify-center gap-3 rounded-lg border border-dashed p-8 text-center"
-    >
-      <Icon
-        className={cn('size-8', tone === 'error' ? 'text-destructive' : 'text-muted-foreground')}
-      />
-      <h2 className="text-lg font-semibold">{title}</h2>
-      {children}
-    </div>
-  )
-}

@@ -1,10 +1,11 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { AlertTriangleIcon, PlusIcon, SearchXIcon, WrenchIcon } from 'lucide-react'
+import { PlusIcon, SearchXIcon, WrenchIcon } from 'lucide-react'
 
 import { toolsInfiniteQueryOptions, type ToolListParams } from '@/api/tools'
+import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 
-import { StateMessage, ToolsTableSkeleton } from './tools-table-frame'
+import { ToolsTableSkeleton } from './tools-table-frame'
 import { VirtualRows } from './tools-virtual-rows'
 
 export interface ToolsTableProps {
@@ -33,18 +34,18 @@ export function ToolsTable({
   if (query.isPending) return <ToolsTableSkeleton />
   if (query.isError && !query.data) {
     return (
-      <StateMessage icon={AlertTriangleIcon} title="Could not load tools" tone="error">
-        <p className="text-sm text-muted-foreground">{query.error.message}</p>
-        <Button variant="outline" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </StateMessage>
+      <LoadErrorMessage
+        title="Could not load tools"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        className="min-h-80"
+      />
     )
   }
   const rows = query.data.pages.flat()
   if (rows.length === 0 && !query.isPlaceholderData) {
     return filtered ? (
-      <StateMessage icon={SearchXIcon} title="No tools match">
+      <StateMessage icon={SearchXIcon} title="No tools match" className="min-h-80">
         <p className="text-sm text-muted-foreground">
           No tool&rsquo;s name, description or tags match these filters.
         </p>
@@ -53,7 +54,7 @@ export function ToolsTable({
         </Button>
       </StateMessage>
     ) : (
-      <StateMessage icon={WrenchIcon} title="No tools yet">
+      <StateMessage icon={WrenchIcon} title="No tools yet" className="min-h-80">
         <p className="max-w-md text-sm text-muted-foreground">
           Tools are Python functions agents can call.
           {!showsBuiltIn && ' Built-in tools are hidden: turn on “Include built-in” to see them.'}

@@ -1,6 +1,7 @@
 import { SearchIcon } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 
+import type { ToolType } from '@/api/tools'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import {
@@ -12,11 +13,11 @@ import {
 } from '@/components/ui/select'
 import { Switch } from '@/components/ui/switch'
 
-import { TOOL_TYPES, toolTypeLabel, type ToolTypeName } from './tool-types'
+import { TOOL_TYPES, toolTypeLabel } from './tool-types'
 
 export interface ToolsFilters {
   search: string
-  type: 'all' | ToolTypeName
+  type: 'all' | ToolType
   builtin: boolean
 }
 

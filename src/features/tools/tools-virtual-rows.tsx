@@ -7,6 +7,7 @@ import type * as React from 'react'
 import type { Tool } from '@/api/tools'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { rowClick } from '@/lib/row-click'
 import { cn } from '@/lib/utils'
 
 import { isBuiltInType, toolTypeLabel } from './tool-types'
@@ -129,10 +130,9 @@ export function VirtualRows({
                 data-tool-row=""
                 style={{ height: ROW_HEIGHT }}
                 className="cursor-pointer border-b transition-colors hover:bg-muted/50"
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest('a')) return
-                  void navigate({ to: '/tools/$toolId', params: { toolId: tool.id } })
-                }}
+                onClick={rowClick(
+                  () => void navigate({ to: '/tools/$toolId', params: { toolId: tool.id } }),
+                )}
               >
                 <td className="truncate px-3">
                   <Link

@@ -2755,4 +2755,36 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1ToolsGetParametersQueryReturn_only_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools"]["get"]["parameters"]["query"]["return_only_letta_tools"]> = ["true", "false"];
+export const pathsV1ToolsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1ToolsCountGetParametersQueryReturn_only_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["return_only_letta_tools"]> = ["true", "false"];
+export const pathsV1ToolsCountGetParametersQueryInclude_base_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["include_base_tools"]> = ["true", "false"];
+export const pathsV1ToolsCountGetParametersQueryExclude_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["exclude_letta_tools"]> = ["true", "false"];
+export const pathsV1JobsActiveGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs/active"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1JobsActiveGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs/active"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1JobsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1JobsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1SourcesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sources"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1SourcesSource_idFilesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sources/{source_id}/files"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1SourcesSource_idPassagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sources/{source_id}/passages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1FoldersGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1FoldersFolder_idFilesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders/{folder_id}/files"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1FoldersFolder_idPassagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders/{folder_id}/passages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolType"]> = ["custom", "letta_core", "letta_memory_core", "letta_multi_agent_core", "letta_sleeptime_core", "letta_voice_sleeptime_core", "letta_builtin", "letta_files_core", "external_langchain", "external_composio", "external_mcp"];
+export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
+export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
+export const toolReturnMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["status"]> = ["success", "error"];
+export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["created", "pending", "running", "completed", "failed", "cancelled", "expired"];
+export const jobTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobType"]> = ["job", "run", "batch"];
+export const fileProcessingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileProcessingStatus"]> = ["pending", "parsing", "embedding", "completed", "error"];
+export const duplicateFileHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateFileHandling"]> = ["skip", "error", "suffix", "replace"];
+export const embeddingModelModel_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmbeddingModel"]["model_type"]> = ["embedding"];
 export type operations = Record<string, never>;

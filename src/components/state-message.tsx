@@ -1,0 +1,59 @@
+import type { LucideIcon } from 'lucide-react'
+import { AlertTriangleIcon } from 'lucide-react'
+import type * as React from 'react'
+
+import { Button } from '@/components/ui/button'
+import { cn } from '@/lib/utils'
+
+/** Stands where a list would be: nothing to show yet, nothing matching, or a failure. */
+export function StateMessage({
+  icon: Icon,
+  title,
+  tone = 'muted',
+  className,
+  children,
+}: {
+  icon: LucideIcon
+  title: string
+  tone?: 'muted' | 'error'
+  className?: string
+  children?: React.ReactNode
+}) {
+  return (
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn(
+        'flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed p-8 text-center',
+        className,
+      )}
+    >
+      <Icon
+        className={cn('size-8', tone === 'error' ? 'text-destructive' : 'text-muted-foreground')}
+      />
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </div>
+  )
+}
+
+/** A list that could not be loaded: the server's reason and a way to ask again. */
+export function LoadErrorMessage({
+  title,
+  error,
+  onRetry,
+  className,
+}: {
+  title: string
+  error: Error
+  onRetry: () => void
+  className?: string
+}) {
+  return (
+    <StateMessage icon={AlertTriangleIcon} title={title} tone="error" className={className}>
+      <p className="text-sm text-muted-foreground">{error.message}</p>
+      <Button variant="outline" onClick={onRetry}>
+        Try again
+      </Button>
+    </StateMessage>
+  )
+}

@@ -1,0 +1,12 @@
+import type * as React from 'react'
+
+/**
+ * Makes a whole table row a mouse target for where its link goes (the link stays the keyboard
+ * way in); a click on a link or button inside the row is left to that control.
+ */
+export function rowClick(go: () => void) {
+  return (event: React.MouseEvent<HTMLElement>) => {
+    if ((event.target as HTMLElement).closest('a, button')) return
+    go()
+  }
+}
