@@ -47,3 +47,22 @@ test('an unknown page says so', async ({ page }) => {
   await page.goto('/no-such-page')
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
 })
+
+test('the overview counts what the server holds and links to it', async ({ page, request }) => {
+  await page.goto('/')
+  const toolCount = page.getByTestId('count-tools')
+  const before = Number(await toolCount.textContent())
+  const name = `overview_probe_${Date.now()}`
+  const created = await request.post('/v1/tools', {
+    data: {
+      source_code: `def ${name}(x: int) -> int:\n    """Return x.\n\n    Args:\n        x: A number.\n    """\n    return x\n`,
+    },
+  })
+  expect(created.ok()).toBe(true)
+  await page.reload()
+  await expect(toolCount).toHaveText(String(before + 1))
+  await expect(page.getByTestId('count-sources')).toHaveText(/^\d+$/)
+  await expect(page.getByTestId('count-jobs')).toHaveText(/^\d+\+?$/)
+  await toolCount.click()
+  await expect(page).toHaveURL(/\/tools$/)
+})

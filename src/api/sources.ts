@@ -36,6 +36,7 @@ export interface PassagePage {
 export const sourcesKeys = {
   all: ['sources'] as const,
   list: () => ['sources', 'list'] as const,
+  count: () => ['sources', 'count'] as const,
   detail: (sourceId: string) => ['sources', sourceId] as const,
   files: (sourceId: string) => ['sources', sourceId, 'files'] as const,
   passagesOf: (sourceId: string) => ['sources', sourceId, 'passages'] as const,
@@ -66,6 +67,12 @@ export const sourcesQueryOptions = () =>
   queryOptions({
     queryKey: sourcesKeys.list(),
     queryFn: ({ signal }) => call(() => api.GET('/v1/sources', { signal })),
+  })
+
+export const sourceCountQueryOptions = () =>
+  queryOptions({
+    queryKey: sourcesKeys.count(),
+    queryFn: ({ signal }) => call(() => api.GET('/v1/sources/count', { signal })),
   })
 
 export const sourceQueryOptions = (sourceId: string) =>

@@ -9,6 +9,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton'
 import { serverOrigin, useConnection } from '@/lib/connection'
 
+import { ResourceCounts } from './resource-counts'
+
 export function OverviewPage() {
   const connection = useConnection()
   const origin = serverOrigin(connection)
@@ -17,37 +19,40 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="The Letta server this console manages." />
-      <Card className="max-w-xl">
-        <CardHeader>
-          <CardTitle>Server</CardTitle>
-          <CardDescription className="font-mono">{origin}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-3 text-sm">
-          {health.isPending ? (
-            <Skeleton className="h-5 w-48" />
-          ) : health.isError ? (
-            <div className="grid gap-3">
-              <p role="alert" className="text-destructive">
-                {health.error.message}
-              </p>
-              <Button asChild variant="outline" className="w-fit">
-                <Link to="/settings/connection">Check the connection</Link>
-              </Button>
-            </div>
-          ) : (
-            <dl className="grid grid-cols-[8rem_1fr] gap-y-2">
-              <dt className="text-muted-foreground">Status</dt>
-              <dd>
-                <Badge variant="success">{health.data.status}</Badge>
-              </dd>
-              <dt className="text-muted-foreground">Version</dt>
-              <dd className="font-mono">{health.data.version}</dd>
-              <dt className="text-muted-foreground">Password</dt>
-              <dd>{connection.password ? 'Sent with every request' : 'None saved'}</dd>
-            </dl>
-          )}
-        </CardContent>
-      </Card>
+      <div className="grid max-w-4xl gap-4">
+        <ResourceCounts />
+        <Card>
+          <CardHeader>
+            <CardTitle>Server</CardTitle>
+            <CardDescription className="font-mono">{origin}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3 text-sm">
+            {health.isPending ? (
+              <Skeleton className="h-5 w-48" />
+            ) : health.isError ? (
+              <div className="grid gap-3">
+                <p role="alert" className="text-destructive">
+                  {health.error.message}
+                </p>
+                <Button asChild variant="outline" className="w-fit">
+                  <Link to="/settings/connection">Check the connection</Link>
+                </Button>
+              </div>
+            ) : (
+              <dl className="grid grid-cols-[8rem_1fr] gap-y-2">
+                <dt className="text-muted-foreground">Status</dt>
+                <dd>
+                  <Badge variant="success">{health.data.status}</Badge>
+                </dd>
+                <dt className="text-muted-foreground">Version</dt>
+                <dd className="font-mono">{health.data.version}</dd>
+                <dt className="text-muted-foreground">Password</dt>
+                <dd>{connection.password ? 'Sent with every request' : 'None saved'}</dd>
+              </dl>
+            )}
+          </CardContent>
+        </Card>
+      </div>
     </>
   )
 }

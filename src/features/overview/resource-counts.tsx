@@ -1,0 +1,90 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
+
+import { jobsQueryOptions } from '@/api/jobs'
+import { sourceCountQueryOptions } from '@/api/sources'
+import { toolCountQueryOptions } from '@/api/tools'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Skeleton } from '@/components/ui/skeleton'
+
+/** The page of active jobs counted here; a full page reads "100+". */
+const ACTIVE_JOBS_LIMIT = 100
+
+/** What the server holds, one card a resource, each a link to its page. */
+export function ResourceCounts() {
+  const tools = useQuery(toolCountQueryOptions(false))
+  const sources = useQuery(sourceCountQueryOptions())
+  const activeJobs = useQuery({
+    ...jobsQueryOptions({ active: true, limit: ACTIVE_JOBS_LIMIT }),
+    select: (jobs) =>
+      jobs.length >= ACTIVE_JOBS_LIMIT ? `${ACTIVE_JOBS_LIMIT}+` : String(jobs.length),
+  })
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      <CountCard
+        to="/tools"
+        icon={WrenchIcon}
+        title="Tools"
+        description="Custom tools (built-in not counted)"
+        count={tools}
+      />
+      <CountCard
+        to="/sources"
+        icon={DatabaseIcon}
+        title="Sources"
+        description="Document collections agents search"
+        count={sources}
+      />
+      <CountCard
+        to="/jobs"
+        icon={ListChecksIcon}
+        title="Active jobs"
+        description="Uploads still being processed"
+        count={activeJobs}
+      />
+    </div>
+  )
+}
+
+function CountCard({
+  to,
+  icon: Icon,
+  title,
+  description,
+  count,
+}: {
+  to: '/tools' | '/sources' | '/jobs'
+  icon: LucideIcon
+  title: string
+  description: string
+  count: UseQueryResult<number | string>
+}) {
+  return (
+    <Link
+      to={to}
+      className="rounded-xl focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+    >
+      <Card className="h-full gap-3 transition-colors hover:bg-accent/50">
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2 text-sm font-medium">
+            <Icon className="size-4 text-muted-foreground" />
+            {title}
+          </CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {count.isPending ? (
+            <Skeleton className="h-8 w-16" />
+          ) : count.isError ? (
+            <p className="text-sm text-destructive">Could not load: {count.error.message}</p>
+          ) : (
+            <p className="text-3xl font-semibold tabular-nums" data-testid={`count-${to.slice(1)}`}>
+              {count.data}
+            </p>
+          )}
+        </CardContent>
+      </Card>
+    </Link>
+  )
+}
