@@ -3,57 +3,19 @@
  * data directory, built-in embedder) and processed to passages. Prints MB/s, passages/s, peak
  * memory and the longest event-loop stalls. Run alone with `npx tsx bench/ingest.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 
-import { createApp } from '../server/app.ts'
-import { defaultAppConfig } from '../server/config.ts'
+import { generatedText } from '../server/test/generated-text.ts'
+import { openBenchApp } from './support.ts'
 
 const SIZE_BYTES = 20 * 1024 * 1024
 const MB = 1024 * 1024
 
-/** Sentences of words from a fixed seed, with a paragraph break every eight sentences. */
-function generateText(bytes: number): string {
-  const words = [
-    'orchard',
-    'lantern',
-    'harbor',
-    'velvet',
-    'quartz',
-    'meadow',
-    'signal',
-    'copper',
-    'thistle',
-    'glacier',
-    'harvest',
-    'pilgrim',
-    'saffron',
-    'tundra',
-    'beacon',
-    'marble',
-  ]
-  let state = 42
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0)
-  const parts: string[] = []
-  let size = 0
-  for (let sentence = 1; size < bytes; sentence++) {
-    const length = 6 + (next() % 14)
-    const chosen = Array.from({ length }, () => words[next() % words.length])
-    const piece = `${chosen.join(' ')} ${sentence}.${sentence % 8 === 0 ? '\n\n' : ' '}`
-    parts.push(piece)
-    size += piece.length
-  }
-  return parts.join('')
-}
-
 export async function benchIngest(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-bench-'))
-  const server = createApp(defaultAppConfig({ dataDir, maxUploadBytes: 64 * MB }))
+  const { server, close } = openBenchApp('ingest', { maxUploadBytes: 64 * MB })
   try {
-    const text = generateText(SIZE_BYTES)
+    const text = generatedText(SIZE_BYTES)
     const bytes = Buffer.byteLength(text)
     const created = await server.app.request('/v1/sources', {
       method: 'POST',
@@ -119,8 +81,7 @@ export async function benchIngest(): Promise<void> {
     console.log('Ingestion benchmark (built-in lexical embedder, file-based SQLite)')
     for (const [label, value] of rows) console.log(`  ${label.padEnd(42)} ${value}`)
   } finally {
-    await server.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await close()
   }
 }
 

@@ -3,16 +3,10 @@
  * seeded over HTTP, then p50/p99 of the list (first page, cursor pages, search) and count routes.
  * Run alone with `npx tsx bench/tools-api.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
 
-import { createApp } from '../server/app.ts'
-import { defaultAppConfig } from '../server/config.ts'
 import { seedTools } from './seed-tools.ts'
+import { serveBenchApp } from './support.ts'
 
 const TOOL_COUNT = 10_000
 const REQUESTS = 500
@@ -26,9 +20,7 @@ interface Measured {
 }
 
 export async function benchToolsApi(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-bench-tools-'))
-  const server = createApp(defaultAppConfig({ dataDir }))
-  const { url, close } = await listenOnLoopback(server.app.fetch)
+  const { url, close } = await serveBenchApp('tools')
   try {
     const seedStart = performance.now()
     const tools = await seedTools(url, TOOL_COUNT)
@@ -74,8 +66,6 @@ export async function benchToolsApi(): Promise<void> {
     printTable(results)
   } finally {
     await close()
-    await server.close()
-    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
@@ -113,22 +103,6 @@ function printTable(results: Measured[]): void {
       `${request.padEnd(width)}  ${p50.toFixed(2).padStart(7)}  ${p99.toFixed(2).padStart(7)}  ${rows}`,
     )
   }
-}
-
-function listenOnLoopback(
-  fetchHandler: Parameters<typeof serve>[0]['fetch'],
-): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const listener = serve(
-      { fetch: fetchHandler, hostname: '127.0.0.1', port: 0 },
-      (info: AddressInfo) => {
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => listener.close(() => done())),
-        })
-      },
-    )
-  })
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

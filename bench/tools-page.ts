@@ -4,20 +4,16 @@
  * first rows are on screen, and how many rows the DOM holds after scrolling through 1,000.
  * Run alone with `npx tsx bench/tools-page.ts` after `npm run build`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
 import { chromium, type Browser } from '@playwright/test'
 
 import playwrightConfig from '../playwright.config.ts'
 import { consoleBuildIsStale, PROJECT_ROOT } from '../scripts/build-if-stale.ts'
 import { CHROMIUM_PATH } from '../scripts/ensure-chromium.ts'
-import { createApp } from '../server/app.ts'
-import { defaultAppConfig } from '../server/config.ts'
 import { seedTools } from './seed-tools.ts'
+import { serveBenchApp } from './support.ts'
 
 const TOOL_COUNT = 10_000
 const LOADS = 5
@@ -54,9 +50,7 @@ export async function benchToolsPage(): Promise<void> {
     return
   }
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-bench-tools-page-'))
-  const server = createApp(defaultAppConfig({ dataDir, staticDir }))
-  const { url, close } = await listenOnLoopback(server.app.fetch)
+  const { url, close } = await serveBenchApp('tools-page', { staticDir })
   let browser: Browser | undefined
   try {
     const seedStart = performance.now()
@@ -88,8 +82,6 @@ export async function benchToolsPage(): Promise<void> {
   } finally {
     await browser?.close()
     await close()
-    await server.close()
-    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
@@ -143,22 +135,6 @@ function median(values: number[]): number {
   return sorted.length % 2
     ? (sorted[middle] ?? Number.NaN)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-function listenOnLoopback(
-  fetchHandler: Parameters<typeof serve>[0]['fetch'],
-): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const listener = serve(
-      { fetch: fetchHandler, hostname: '127.0.0.1', port: 0 },
-      (info: AddressInfo) => {
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => listener.close(() => done())),
-        })
-      },
-    )
-  })
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -34,6 +34,8 @@ export interface EmbeddingProviderConfig {
 /** Settings for tests and in-process use: everything but what a listener needs. */
 export type AppConfig = Omit<ServerConfig, 'host' | 'port'>
 
+const MB = 1024 * 1024
+
 export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     dataDir: ':memory:',
@@ -43,12 +45,15 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     toolExecution: true,
     toolTimeoutSeconds: 10,
     pythonPath: 'python3',
-    maxUploadBytes: 50 * 1024 * 1024,
+    maxUploadBytes: 50 * MB,
     ingestConcurrency: 2,
     embeddingProvider: undefined,
     ...overrides,
   }
 }
+
+// What the command line falls back to: the same defaults as in-process use.
+const DEFAULTS = defaultAppConfig()
 
 export class ConfigError extends Error {}
 
@@ -113,7 +118,8 @@ export function parseConfig(
   const embeddingEndpoint = values['embedding-endpoint'] ?? env.LETTA_ADMIN_EMBEDDING_ENDPOINT
   const embeddingDim = values['embedding-dim'] ?? env.LETTA_ADMIN_EMBEDDING_DIM
   const dataDirText = values['data-dir'] ?? env.LETTA_ADMIN_DATA_DIR ?? defaultDataDir()
-  const corsText = values['cors-origin'] ?? env.LETTA_ADMIN_CORS_ORIGINS?.split(',') ?? ['*']
+  const corsText =
+    values['cors-origin'] ?? env.LETTA_ADMIN_CORS_ORIGINS?.split(',') ?? DEFAULTS.corsOrigins
 
   return {
     host,
@@ -127,23 +133,25 @@ export function parseConfig(
     toolExecution: isLoopbackHost(host) || toolExecutionFlag,
     toolTimeoutSeconds: positiveNumber(
       'tool timeout',
-      values['tool-timeout'] ?? env.LETTA_ADMIN_TOOL_TIMEOUT ?? '10',
+      values['tool-timeout'] ?? env.LETTA_ADMIN_TOOL_TIMEOUT ?? String(DEFAULTS.toolTimeoutSeconds),
     ),
-    pythonPath: values.python ?? env.LETTA_ADMIN_PYTHON ?? 'python3',
+    pythonPath: values.python ?? env.LETTA_ADMIN_PYTHON ?? DEFAULTS.pythonPath,
     maxUploadBytes: Math.round(
       positiveNumber(
         'upload limit',
-        values['max-upload-mb'] ?? env.LETTA_ADMIN_MAX_UPLOAD_MB ?? '50',
-      ) *
-        1024 *
-        1024,
+        values['max-upload-mb'] ??
+          env.LETTA_ADMIN_MAX_UPLOAD_MB ??
+          String(DEFAULTS.maxUploadBytes / MB),
+      ) * MB,
     ),
     ingestConcurrency: Math.max(
       1,
       Math.floor(
         positiveNumber(
           'ingest concurrency',
-          values['ingest-concurrency'] ?? env.LETTA_ADMIN_INGEST_CONCURRENCY ?? '2',
+          values['ingest-concurrency'] ??
+            env.LETTA_ADMIN_INGEST_CONCURRENCY ??
+            String(DEFAULTS.ingestConcurrency),
         ),
       ),
     ),

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 
+import { HttpError } from './errors.ts'
+
 const digest = (text: string) => createHash('sha256').update(text).digest()
 
 /** Compares digests so that neither the length nor the content of the password leaks through timing. */
@@ -29,7 +31,7 @@ export function requirePassword(password: string): MiddlewareHandler {
       c.req.header('x-bare-password'),
     )
     if (given === undefined || !passwordMatches(given, password)) {
-      return c.json({ detail: 'Unauthorized' }, 401)
+      throw new HttpError(401, 'Unauthorized')
     }
     return next()
   }

@@ -63,7 +63,6 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof UnknownCursorError) return c.json({ detail: error.message }, 400)
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode
-    if (status === 401) return c.json({ detail: 'Unauthorized' }, 401)
     return c.json({ detail: error.message || ERROR_DESCRIPTIONS[status] || 'Error' }, status)
   }
   // Internals of a 5xx stay in the server's log, never in the response.

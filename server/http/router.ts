@@ -1,18 +1,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 
-import { formatIssues } from './errors.ts'
+import { formatIssues, HttpError } from './errors.ts'
 
 /**
  * Every API router: trailing slashes optional (Letta's routes end in `/`, clients call both forms),
- * and a failed schema check answers 422 with a readable `{detail}` string, as real Letta servers do.
+ * and a failed schema check answers 422 with a readable `{detail}` string, as real Letta servers do
+ * (thrown, so the app's one error handler writes it).
  */
 export function createRouter() {
   return new OpenAPIHono({
     strict: false,
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        return c.json({ detail: formatIssues(result.error.issues, result.target) }, 422)
-      }
+    defaultHook: (result) => {
+      if (!result.success)
+        throw new HttpError(422, formatIssues(result.error.issues, result.target))
     },
   })
 }

@@ -1,25 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses, HttpError, notFound } from '../http/errors.ts'
+import { jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { JobService } from '../services/jobs.ts'
 import { ACTIVE_JOB_STATUSES, type Job, type JobStatus } from '../storage/jobs-repository.ts'
+import { idParam, QueryBoolean, splitQueryList } from './schemas/common.ts'
 import { JobSchema, JobStatusSchema, JobTypeSchema } from './schemas/job.ts'
 
 /** How long cancel and delete wait for a running job's work to stop and remove its partial results. */
 const RELEASE_TIMEOUT_MS = 15_000
-
-/** `?status=a&status=b` and `?status=a,b` both become ['a', 'b']. */
-const splitList = (value: unknown) =>
-  value === undefined
-    ? undefined
-    : (Array.isArray(value) ? value : [value])
-        .flatMap((item) => String(item).split(','))
-        .map((item) => item.trim())
-        .filter(Boolean)
-
-// Documented as a boolean, so generated clients send true/false; any casing of true/false/1/0 is read.
-const QueryBoolean = z.stringbool().openapi({ type: 'boolean' })
 
 const JobFiltersQuery = z.object({
   source_id: z
@@ -28,7 +18,7 @@ const JobFiltersQuery = z.object({
     .optional()
     .openapi({ description: 'Only jobs that work on this source (file uploads into it).' }),
   status: z
-    .preprocess(splitList, z.array(JobStatusSchema))
+    .preprocess(splitQueryList, z.array(JobStatusSchema))
     .optional()
     .openapi({
       description: 'Only jobs in these statuses; repeat the parameter or separate with commas.',
@@ -65,22 +55,7 @@ const ListJobsQuery = JobFiltersQuery.extend({
   }),
 })
 
-const JobIdParam = z.object({
-  job_id: z.string().openapi({
-    param: { name: 'job_id', in: 'path' },
-    example: 'job-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f',
-  }),
-})
-
-const jobResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: JobSchema } },
-})
-
-const jobListResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: z.array(JobSchema) } },
-})
+const JobIdParam = idParam('job_id', 'job')
 
 const listJobsRoute = createRoute({
   method: 'get',
@@ -88,7 +63,7 @@ const listJobsRoute = createRoute({
   tags: ['jobs'],
   summary: 'List jobs, newest first, with filters and cursor paging',
   request: { query: ListJobsQuery },
-  responses: { 200: jobListResponse('The jobs'), ...errorResponses(400, 422) },
+  responses: { 200: jsonResponse(z.array(JobSchema), 'The jobs'), ...errorResponses(400, 422) },
 })
 
 const listActiveJobsRoute = createRoute({
@@ -97,7 +72,10 @@ const listActiveJobsRoute = createRoute({
   tags: ['jobs'],
   summary: 'List the jobs that have not finished (created, pending or running)',
   request: { query: JobFiltersQuery },
-  responses: { 200: jobListResponse('The unfinished jobs'), ...errorResponses(400, 422) },
+  responses: {
+    200: jsonResponse(z.array(JobSchema), 'The unfinished jobs'),
+    ...errorResponses(400, 422),
+  },
 })
 
 const getJobRoute = createRoute({
@@ -106,7 +84,7 @@ const getJobRoute = createRoute({
   tags: ['jobs'],
   summary: 'Get a job: its status, progress and results',
   request: { params: JobIdParam },
-  responses: { 200: jobResponse('The job'), ...errorResponses(404) },
+  responses: { 200: jsonResponse(JobSchema, 'The job'), ...errorResponses(404) },
 })
 
 const deleteJobRoute = createRoute({
@@ -116,7 +94,7 @@ const deleteJobRoute = createRoute({
   summary: 'Delete a job, first stopping it and removing its partial work if it is running',
   request: { params: JobIdParam },
   responses: {
-    200: jobResponse('The job as it was last, before deletion'),
+    200: jsonResponse(JobSchema, 'The job as it was last, before deletion'),
     ...errorResponses(404),
   },
 })
@@ -128,7 +106,7 @@ const cancelJobRoute = createRoute({
   summary: 'Cancel a job that has not finished; its work stops and its partial results are removed',
   request: { params: JobIdParam },
   responses: {
-    200: jobResponse('The cancelled job'),
+    200: jsonResponse(JobSchema, 'The cancelled job'),
     ...errorResponses(404, 409),
   },
 })

@@ -1,24 +1,19 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 
 import { errorResponses } from '../http/errors.ts'
+import { jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { SourceService } from '../services/sources.ts'
+import { QueryBoolean } from './schemas/common.ts'
 import { FileMetadataSchema, PassageSchema } from './schemas/source.ts'
 import {
   CursorQuery,
-  fileIdOf,
   FileIdParam,
   idOf,
   KINDS,
-  QueryBoolean,
   sourceIdParam,
   type SourceKind,
 } from './source-paths.ts'
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 const IncludeContent = QueryBoolean.optional().openapi({
   description: 'Add the extracted text as `content` (default false).',
@@ -30,7 +25,8 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
   const { tag, noun } = settings
   const base = `${settings.base}/{${settings.idName}}`
   const Params = sourceIdParam(settings)
-  const FileParams = Params.extend(FileIdParam)
+  // Spread rather than extend(), which would let Params' open key type swallow file_id's.
+  const FileParams = z.object({ ...Params.shape, ...FileIdParam.shape })
 
   const listFiles = createRoute({
     method: 'get',
@@ -42,7 +38,7 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
       query: CursorQuery.extend({ include_content: IncludeContent }),
     },
     responses: {
-      200: json(z.array(FileMetadataSchema), 'The files'),
+      200: jsonResponse(z.array(FileMetadataSchema), 'The files'),
       ...errorResponses(400, 404, 422),
     },
   })
@@ -52,7 +48,7 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
     tags: [tag],
     summary: 'Get one file, with its processing status',
     request: { params: FileParams, query: z.object({ include_content: IncludeContent }) },
-    responses: { 200: json(FileMetadataSchema, 'The file'), ...errorResponses(404, 422) },
+    responses: { 200: jsonResponse(FileMetadataSchema, 'The file'), ...errorResponses(404, 422) },
   })
   const deleteFileRoute = (path: string, summary: string) =>
     createRoute({
@@ -90,10 +86,16 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
       }),
     },
     responses: {
-      200: json(z.array(PassageSchema), 'The passages'),
+      200: jsonResponse(z.array(PassageSchema), 'The passages'),
       ...errorResponses(400, 404, 422),
     },
   })
+
+  const handleDeleteFile: RouteHandler<typeof deleteFile> = async (c) => {
+    const params = c.req.valid('param')
+    await sources.deleteFile(idOf(settings, params), params.file_id)
+    return c.body(null, 204)
+  }
 
   return createRouter()
     .openapi(listFiles, (c) => {
@@ -107,18 +109,10 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
     .openapi(getFile, (c) => {
       const params = c.req.valid('param')
       const includeContent = c.req.valid('query').include_content ?? false
-      return c.json(sources.getFile(idOf(settings, params), fileIdOf(params), includeContent), 200)
+      return c.json(sources.getFile(idOf(settings, params), params.file_id, includeContent), 200)
     })
-    .openapi(deleteFile, async (c) => {
-      const params = c.req.valid('param')
-      await sources.deleteFile(idOf(settings, params), fileIdOf(params))
-      return c.body(null, 204)
-    })
-    .openapi(deleteFileLetta, async (c) => {
-      const params = c.req.valid('param')
-      await sources.deleteFile(idOf(settings, params), fileIdOf(params))
-      return c.body(null, 204)
-    })
+    .openapi(deleteFile, handleDeleteFile)
+    .openapi(deleteFileLetta, handleDeleteFile)
     .openapi(listPassages, (c) => {
       const { file_id, search, ...cursor } = c.req.valid('query')
       const id = idOf(settings, c.req.valid('param'))

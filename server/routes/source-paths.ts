@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 
 import type { PageDefaults } from '../storage/sources-repository.ts'
+import { idParam } from './schemas/common.ts'
 
 /** Letta serves the same resources as /v1/sources (the user's document) and /v1/folders (0.9+). */
 export type SourceKind = 'sources' | 'folders'
@@ -39,32 +40,13 @@ export const KINDS: Record<SourceKind, KindSettings> = {
 }
 
 /** `{source_id}` or `{folder_id}`: a string the handler reads back with idOf(). */
-export function sourceIdParam(settings: KindSettings) {
-  return z.object({
-    [settings.idName]: z.string().openapi({
-      param: { name: settings.idName, in: 'path' },
-      example: 'source-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f',
-    }),
-  })
-}
+export const sourceIdParam = (settings: KindSettings) => idParam<string>(settings.idName, 'source')
 
 export function idOf(settings: KindSettings, params: Record<string, string>): string {
   return params[settings.idName] ?? ''
 }
 
-export function fileIdOf(params: Record<string, string>): string {
-  return params.file_id ?? ''
-}
-
-export const FileIdParam = {
-  file_id: z.string().openapi({
-    param: { name: 'file_id', in: 'path' },
-    example: 'file-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f',
-  }),
-}
-
-// Documented as a boolean, so generated clients send true/false; any casing of true/false/1/0 is read.
-export const QueryBoolean = z.stringbool().openapi({ type: 'boolean' })
+export const FileIdParam = idParam('file_id', 'file')
 
 export const CursorQuery = z.object({
   before: z

@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 
-import { errorResponses } from '../http/errors.ts'
+import { errorResponses, HttpError } from '../http/errors.ts'
+import { jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import { uploadPolicy } from '../services/ingestion/file-types.ts'
 import { tooLargeMessage, type UploadService } from '../services/ingestion/uploads.ts'
@@ -32,11 +33,6 @@ const UploadQuery = z.object({
   }),
 })
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-
 /**
  * POST .../upload (multipart field `file`): the sources route answers with the processing Job (the
  * user's document), the folders route with the FileMetadata (Letta 0.9+). Oversized bodies are
@@ -46,69 +42,49 @@ export function sourceUploadRoutes(uploads: UploadService, kind: SourceKind) {
   const settings = KINDS[kind]
   const limit = bodyLimit({
     maxSize: uploads.maxUploadBytes + MULTIPART_SLACK_BYTES,
-    onError: (c) => c.json({ detail: tooLargeMessage(uploads.maxUploadBytes) }, 413),
+    onError: () => {
+      throw new HttpError(413, tooLargeMessage(uploads.maxUploadBytes))
+    },
   })
-  const request = {
-    params: sourceIdParam(settings),
-    query: UploadQuery,
-    body: { required: true, content: { 'multipart/form-data': { schema: UploadBodySchema } } },
-  }
-  const errors = errorResponses(400, 404, 409, 413, 415, 422)
-  const description = `Upload a file to a ${settings.noun}; it is processed into passages in the background`
-
-  const upload = async (
-    params: Record<string, string>,
-    query: z.output<typeof UploadQuery>,
-    file: File,
-  ) =>
-    uploads.upload({
-      sourceId: idOf(settings, params),
-      file,
+  const uploadRoute = <T extends z.ZodType>(schema: T, description: string) =>
+    createRoute({
+      method: 'post',
+      path: `${settings.base}/{${settings.idName}}/upload`,
+      tags: [settings.tag],
+      summary: `Upload a file to a ${settings.noun}; it is processed into passages in the background`,
+      middleware: [limit] as const,
+      request: {
+        params: sourceIdParam(settings),
+        query: UploadQuery,
+        body: { required: true, content: { 'multipart/form-data': { schema: UploadBodySchema } } },
+      },
+      responses: {
+        200: jsonResponse(schema, description),
+        ...errorResponses(400, 404, 409, 413, 415, 422),
+      },
+    })
+  type UploadContext = Parameters<RouteHandler<ReturnType<typeof uploadRoute>>>[0]
+  const accept = (c: UploadContext) => {
+    const query = c.req.valid('query')
+    return uploads.upload({
+      sourceId: idOf(settings, c.req.valid('param')),
+      file: c.req.valid('form').file,
       name: query.name,
       duplicateHandling: query.duplicate_handling,
       callbackUrl: query.callback_url,
     })
+  }
 
   const router = createRouter()
   if (kind === 'sources') {
-    const route = createRoute({
-      method: 'post',
-      path: `${settings.base}/{${settings.idName}}/upload`,
-      tags: [settings.tag],
-      summary: description,
-      middleware: [limit] as const,
-      request,
-      responses: { 200: json(JobSchema, 'The job that processes the file'), ...errors },
-    })
-    router.openapi(route, async (c) => {
-      const result = await upload(
-        c.req.valid('param'),
-        c.req.valid('query'),
-        c.req.valid('form').file,
-      )
-      return c.json(result.job, 200)
-    })
+    router.openapi(uploadRoute(JobSchema, 'The job that processes the file'), async (c) =>
+      c.json((await accept(c)).job, 200),
+    )
   } else {
-    const route = createRoute({
-      method: 'post',
-      path: `${settings.base}/{${settings.idName}}/upload`,
-      tags: [settings.tag],
-      summary: description,
-      middleware: [limit] as const,
-      request,
-      responses: {
-        200: json(FileMetadataSchema, 'The file, to poll for its processing status'),
-        ...errors,
-      },
-    })
-    router.openapi(route, async (c) => {
-      const result = await upload(
-        c.req.valid('param'),
-        c.req.valid('query'),
-        c.req.valid('form').file,
-      )
-      return c.json(result.file, 200)
-    })
+    router.openapi(
+      uploadRoute(FileMetadataSchema, 'The file, to poll for its processing status'),
+      async (c) => c.json((await accept(c)).file, 200),
+    )
   }
   return router
 }
@@ -118,7 +94,7 @@ const uploadPolicyRoute = createRoute({
   path: '/v1/upload-policy',
   tags: ['sources'],
   summary: 'The largest upload and the file types accepted, to check files before sending them',
-  responses: { 200: json(UploadPolicySchema, 'What uploads may be') },
+  responses: { 200: jsonResponse(UploadPolicySchema, 'What uploads may be') },
 })
 
 export function uploadPolicyRoutes(maxUploadBytes: number) {

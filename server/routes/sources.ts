@@ -1,15 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses } from '../http/errors.ts'
+import { jsonBody, jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { SourceService } from '../services/sources.ts'
 import { SourceCreateSchema, SourceSchema, SourceUpdateSchema } from './schemas/source.ts'
 import { CursorQuery, idOf, KINDS, sourceIdParam, type SourceKind } from './source-paths.ts'
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 /** Create, read, update, delete and count sources, under /v1/sources or /v1/folders. */
 export function sourceRoutes(sources: SourceService, kind: SourceKind) {
@@ -32,24 +28,28 @@ export function sourceRoutes(sources: SourceService, kind: SourceKind) {
           .openapi({ description: `Only the ${noun} with this name.` }),
       }),
     },
-    responses: { 200: json(z.array(SourceSchema), `The ${tag}`), ...errorResponses(400, 422) },
+    responses: {
+      200: jsonResponse(z.array(SourceSchema), `The ${tag}`),
+      ...errorResponses(400, 422),
+    },
   })
   const create = createRoute({
     method: 'post',
     path: base,
     tags: [tag],
     summary: `Create a ${noun}; names are unique`,
-    request: {
-      body: { required: true, content: { 'application/json': { schema: SourceCreateSchema } } },
+    request: { body: jsonBody(SourceCreateSchema) },
+    responses: {
+      200: jsonResponse(SourceSchema, `The new ${noun}`),
+      ...errorResponses(400, 409, 422),
     },
-    responses: { 200: json(SourceSchema, `The new ${noun}`), ...errorResponses(400, 409, 422) },
   })
   const count = createRoute({
     method: 'get',
     path: `${base}/count`,
     tags: [tag],
     summary: `How many ${tag} there are, as a bare integer`,
-    responses: { 200: json(z.number().int(), `The number of ${tag}`) },
+    responses: { 200: jsonResponse(z.number().int(), `The number of ${tag}`) },
   })
   const byName = createRoute({
     method: 'get',
@@ -59,7 +59,7 @@ export function sourceRoutes(sources: SourceService, kind: SourceKind) {
     request: {
       params: z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
     },
-    responses: { 200: json(z.string(), `The ${noun}'s id`), ...errorResponses(404) },
+    responses: { 200: jsonResponse(z.string(), `The ${noun}'s id`), ...errorResponses(404) },
   })
   const get = createRoute({
     method: 'get',
@@ -67,19 +67,16 @@ export function sourceRoutes(sources: SourceService, kind: SourceKind) {
     tags: [tag],
     summary: `Get a ${noun}`,
     request: { params: Params },
-    responses: { 200: json(SourceSchema, `The ${noun}`), ...errorResponses(404) },
+    responses: { 200: jsonResponse(SourceSchema, `The ${noun}`), ...errorResponses(404) },
   })
   const update = createRoute({
     method: 'patch',
     path,
     tags: [tag],
     summary: `Change a ${noun}'s name, description, instructions, metadata or embedding config`,
-    request: {
-      params: Params,
-      body: { required: true, content: { 'application/json': { schema: SourceUpdateSchema } } },
-    },
+    request: { params: Params, body: jsonBody(SourceUpdateSchema) },
     responses: {
-      200: json(SourceSchema, `The changed ${noun}`),
+      200: jsonResponse(SourceSchema, `The changed ${noun}`),
       ...errorResponses(400, 404, 409, 422),
     },
   })
@@ -89,7 +86,7 @@ export function sourceRoutes(sources: SourceService, kind: SourceKind) {
     tags: [tag],
     summary: `Delete a ${noun} with its files, passages and stored originals; running ingestion stops`,
     request: { params: Params },
-    responses: { 200: json(SourceSchema, `The ${noun} as it was`), ...errorResponses(404) },
+    responses: { 200: jsonResponse(SourceSchema, `The ${noun} as it was`), ...errorResponses(404) },
   })
 
   return createRouter()

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses } from '../http/errors.ts'
+import { jsonBody, jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { ToolService } from '../services/tools/tool-service.ts'
 import { newId, nowIso } from '../storage/ids.ts'
@@ -21,14 +22,6 @@ import {
 } from './schemas/tool.ts'
 
 const tags = ['tools']
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
-const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 // Static paths (count, run, generate-schema) are registered before /v1/tools/{tool_id}.
 const listRoute = createRoute({
@@ -38,7 +31,7 @@ const listRoute = createRoute({
   summary: 'List tools, built-in ones included, oldest first',
   request: { query: ToolListQuerySchema },
   responses: {
-    200: jsonResponse('The tools', z.array(ToolSchema)),
+    200: jsonResponse(z.array(ToolSchema), 'The tools'),
     ...errorResponses(400, 422),
   },
 })
@@ -50,7 +43,7 @@ const countRoute = createRoute({
   summary: 'Count tools; built-in tools only with include_base_tools=true',
   request: { query: ToolCountQuerySchema },
   responses: {
-    200: jsonResponse('The number of tools', z.number().int()),
+    200: jsonResponse(z.number().int(), 'The number of tools'),
     ...errorResponses(422),
   },
 })
@@ -62,7 +55,7 @@ const createToolRoute = createRoute({
   summary: 'Create a tool; name and json_schema come from the Python source unless given',
   request: { body: jsonBody(ToolCreateSchema) },
   responses: {
-    200: jsonResponse('The new tool', ToolSchema),
+    200: jsonResponse(ToolSchema, 'The new tool'),
     ...errorResponses(400, 409, 422),
   },
 })
@@ -74,7 +67,7 @@ const upsertRoute = createRoute({
   summary: 'Create a tool, or update the one with the same name',
   request: { body: jsonBody(ToolCreateSchema) },
   responses: {
-    200: jsonResponse('The created or updated tool', ToolSchema),
+    200: jsonResponse(ToolSchema, 'The created or updated tool'),
     ...errorResponses(400, 403, 409, 422),
   },
 })
@@ -86,7 +79,7 @@ const generateSchemaRoute = createRoute({
   summary: "Derive a tool's json_schema from Python source, without saving or running it",
   request: { body: jsonBody(GenerateToolSchemaRequestSchema) },
   responses: {
-    200: jsonResponse('The JSON schema', ToolJsonSchemaSchema),
+    200: jsonResponse(ToolJsonSchemaSchema, 'The JSON schema'),
     ...errorResponses(400, 422),
   },
 })
@@ -98,7 +91,7 @@ const runRoute = createRoute({
   summary: 'Run tool source with arguments in a sandboxed python3 process',
   request: { body: jsonBody(ToolRunFromSourceSchema) },
   responses: {
-    200: jsonResponse('What the tool returned and printed', ToolReturnMessageSchema),
+    200: jsonResponse(ToolReturnMessageSchema, 'What the tool returned and printed'),
     ...errorResponses(400, 403, 422, 501),
   },
 })
@@ -110,7 +103,7 @@ const getRoute = createRoute({
   summary: 'Get a tool',
   request: { params: ToolIdParamsSchema },
   responses: {
-    200: jsonResponse('The tool', ToolSchema),
+    200: jsonResponse(ToolSchema, 'The tool'),
     ...errorResponses(404),
   },
 })
@@ -122,7 +115,7 @@ const updateRoute = createRoute({
   summary: 'Change the fields sent; built-in tools cannot be changed',
   request: { params: ToolIdParamsSchema, body: jsonBody(ToolUpdateSchema) },
   responses: {
-    200: jsonResponse('The updated tool', ToolSchema),
+    200: jsonResponse(ToolSchema, 'The updated tool'),
     ...errorResponses(400, 403, 404, 409, 422),
   },
 })
@@ -134,7 +127,7 @@ const deleteRoute = createRoute({
   summary: 'Delete a tool; built-in tools cannot be deleted',
   request: { params: ToolIdParamsSchema },
   responses: {
-    200: jsonResponse('Deleted; the body is null, as on Letta servers', z.null()),
+    200: jsonResponse(z.null(), 'Deleted; the body is null, as on Letta servers'),
     ...errorResponses(403, 404),
   },
 })

@@ -19,18 +19,29 @@ interface Attempt {
   retryable: boolean
 }
 
-/** Why a callback URL cannot be used, or undefined when it can: http and https only. */
-export function callbackUrlProblem(url: string): string | undefined {
+/**
+ * The URL a finished job can be POSTed to, or why it cannot be: http and https only. `label` names
+ * the URL in the problem, as the caller's user knows it (a query parameter, say).
+ */
+export function parseCallbackUrl(
+  url: string,
+  label = 'Callback URL',
+): { url: URL; problem?: never } | { url?: never; problem: string } {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return `Callback URL "${url}" is not a valid URL`
+    return { problem: `${label} "${url}" is not a valid URL` }
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `Callback URL "${url}" must use http or https`
+    return { problem: `${label} "${url}" must use http or https` }
   }
-  return undefined
+  return { url: parsed }
+}
+
+/** Why a callback URL cannot be used, or undefined when it can. */
+export function callbackUrlProblem(url: string): string | undefined {
+  return parseCallbackUrl(url).problem
 }
 
 /**

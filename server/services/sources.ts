@@ -13,9 +13,9 @@ import {
   type PageDefaults,
   type Source,
 } from '../storage/sources-repository.ts'
+import { isUniqueViolation } from '../storage/sql.ts'
 import { EmbeddingConfigError, type EmbeddingCatalog } from './embedding/models.ts'
 import type { OriginalStore } from './ingestion/originals.ts'
-import type { IngestionQueue } from './ingestion/queue.ts'
 import type { JobService } from './jobs.ts'
 
 export type SourceWithCount = Source & { file_count: number }
@@ -53,9 +53,6 @@ export function sourceRepositories(db: Db): SourceRepositories {
   }
 }
 
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-
 const nameTaken = (name: string) => new HttpError(409, `A source named "${name}" already exists`)
 
 /** Sources (Letta's folders), their files and passages: everything but the upload itself. */
@@ -69,7 +66,6 @@ export class SourceService {
     private readonly jobs: JobService,
     readonly embeddings: EmbeddingCatalog,
     private readonly originals: OriginalStore,
-    private readonly queue: IngestionQueue,
   ) {
     this.sources = repositories.sources
     this.files = repositories.files
@@ -164,7 +160,7 @@ export class SourceService {
     defaults: PageDefaults,
     includeContent: boolean,
   ): FileWithContent[] {
-    this.get(sourceId)
+    this.assertExists(sourceId)
     return this.files
       .list(sourceId, cursor, defaults)
       .map((file) => this.present(file, includeContent))
@@ -177,10 +173,6 @@ export class SourceService {
   /** Deletes a file, its passages and stored original; stops its ingestion when that is running. */
   async deleteFile(sourceId: string, fileId: string): Promise<void> {
     const file = this.fileIn(sourceId, fileId)
-    await this.removeFile(file)
-  }
-
-  async removeFile(file: FileRecord): Promise<void> {
     if (file.job_id) this.jobs.cancel(file.job_id)
     this.files.delete(file.id)
     await this.originals.remove(file.id)
@@ -192,17 +184,17 @@ export class SourceService {
     cursor: CursorParams,
     defaults: PageDefaults,
   ): Passage[] {
-    this.get(sourceId)
+    this.assertExists(sourceId)
     return this.passages.list(sourceId, filters, cursor, defaults)
   }
 
-  /** Resolves when no file is being ingested or waiting. */
-  idle(): Promise<void> {
-    return this.queue.idle()
+  /** 404 unless the source exists; cheaper than get(), which also counts its files. */
+  assertExists(id: string): void {
+    if (!this.sources.exists(id)) throw notFound('Source', id)
   }
 
-  fileIn(sourceId: string, fileId: string): FileRecord {
-    this.get(sourceId)
+  private fileIn(sourceId: string, fileId: string): FileRecord {
+    this.assertExists(sourceId)
     const file = this.files.get(fileId)
     if (!file || file.source_id !== sourceId) throw notFound('File', fileId)
     return file

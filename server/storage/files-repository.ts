@@ -2,6 +2,7 @@ import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
 import { paginate, type CursorParams } from './pagination.ts'
 import type { PageDefaults } from './sources-repository.ts'
+import { inList } from './sql.ts'
 
 export const FILE_PROCESSING_STATUSES = [
   'pending',
@@ -67,7 +68,7 @@ export class FilesRepository {
     return newId('file')
   }
 
-  create(input: NewFile): FileRecord {
+  create(input: NewFile): void {
     const now = nowIso()
     this.db
       .prepare(
@@ -86,7 +87,6 @@ export class FilesRepository {
         DEFAULT_USER_ID,
         DEFAULT_USER_ID,
       )
-    return this.get(input.id) as FileRecord
   }
 
   get(id: string): FileRecord | undefined {
@@ -108,16 +108,15 @@ export class FilesRepository {
     )
   }
 
-  update(id: string, patch: FilePatch): FileRecord | undefined {
+  /** Written on every progress step of an ingest, so it does not read the row back. */
+  update(id: string, patch: FilePatch): void {
     const columns = Object.keys(patch) as (keyof FilePatch)[]
-    if (columns.length) {
-      this.db
-        .prepare(
-          `UPDATE files SET ${columns.map((column) => `${column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-        )
-        .run(...columns.map((column) => patch[column]), nowIso(), id)
-    }
-    return this.get(id)
+    if (!columns.length) return
+    this.db
+      .prepare(
+        `UPDATE files SET ${columns.map((column) => `${column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+      )
+      .run(...columns.map((column) => patch[column]), nowIso(), id)
   }
 
   delete(id: string): boolean {
@@ -144,11 +143,10 @@ export class FilesRepository {
   }
 
   listByStatus(statuses: readonly FileProcessingStatus[]): FileRecord[] {
+    const { sql, params } = inList('processing_status', statuses)
     return this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM files WHERE processing_status IN (${statuses.map(() => '?').join(', ')}) ORDER BY seq`,
-      )
-      .all(...statuses) as FileRecord[]
+      .prepare(`SELECT ${COLUMNS} FROM files WHERE ${sql} ORDER BY seq`)
+      .all(...params) as FileRecord[]
   }
 
   allIds(): Set<string> {

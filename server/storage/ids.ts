@@ -20,9 +20,8 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}-${randomUUID()}`
 }
 
-/** The single user and organization of a bundled server: Letta objects always name who made them. */
+/** The single user of a bundled server: Letta objects always name who made them. */
 export const DEFAULT_USER_ID = 'user-00000000-0000-4000-8000-000000000000'
-export const DEFAULT_ORG_ID = 'org-00000000-0000-4000-8000-000000000000'
 
 export function nowIso(): string {
   return new Date().toISOString()

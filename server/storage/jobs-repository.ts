@@ -1,6 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
 import { paginate, type CursorParams } from './pagination.ts'
+import { inList, type SqlCondition } from './sql.ts'
 
 export const JOB_STATUSES = [
   'created',
@@ -150,23 +151,17 @@ export class JobsRepository {
   }
 
   /** Merges keys into the job's metadata in one statement, so concurrent writers do not lose keys. */
-  mergeMetadata(id: string, metadata: Record<string, unknown>): Job | undefined {
+  mergeMetadata(id: string, metadata: Record<string, unknown>): void {
     this.db
       .prepare('UPDATE jobs SET metadata = json_patch(metadata, ?), updated_at = ? WHERE id = ?')
       .run(JSON.stringify(metadata), nowIso(), id)
-    return this.get(id)
   }
 
   list(filters: JobFilters, cursor: CursorParams): Job[] {
-    const where: { sql: string; params: unknown[] }[] = []
+    const where: SqlCondition[] = []
     if (filters.source_id) where.push({ sql: 'source_id = ?', params: [filters.source_id] })
     if (filters.job_type) where.push({ sql: 'job_type = ?', params: [filters.job_type] })
-    if (filters.statuses) {
-      where.push({
-        sql: `status IN (${filters.statuses.map(() => '?').join(', ') || 'NULL'})`,
-        params: [...filters.statuses],
-      })
-    }
+    if (filters.statuses) where.push(inList('status', filters.statuses))
     return paginate<JobRow>({
       db: this.db,
       table: 'jobs',
@@ -178,19 +173,13 @@ export class JobsRepository {
     }).map(toJob)
   }
 
-  listByStatus(statuses: readonly JobStatus[]): Job[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT * FROM jobs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY seq`,
-        )
-        .all(...statuses) as JobRow[]
-    ).map(toJob)
-  }
-
-  sourceAndFileOf(id: string): { source_id: string | null; file_id: string | null } | undefined {
-    return this.db.prepare('SELECT source_id, file_id FROM jobs WHERE id = ?').get(id) as
-      { source_id: string | null; file_id: string | null } | undefined
+  /** Jobs in these statuses, oldest first, each with the file it works on (null for other work). */
+  listByStatusWithFile(statuses: readonly JobStatus[]): { job: Job; fileId: string | null }[] {
+    const { sql, params } = inList('status', statuses)
+    const rows = this.db
+      .prepare(`SELECT * FROM jobs WHERE ${sql} ORDER BY seq`)
+      .all(...params) as JobRow[]
+    return rows.map((row) => ({ job: toJob(row), fileId: row.file_id }))
   }
 
   delete(id: string): boolean {

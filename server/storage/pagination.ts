@@ -1,4 +1,5 @@
 import type { Db } from './db.ts'
+import { whereClause, type SqlCondition } from './sql.ts'
 
 export interface CursorParams {
   before?: string | undefined
@@ -12,7 +13,7 @@ export interface PageQuery {
   /** A table with `seq INTEGER PRIMARY KEY` (insertion order) and a unique text `id`. */
   table: string
   /** Extra SQL conditions joined with AND, with their parameters. */
-  where?: { sql: string; params: unknown[] }[]
+  where?: SqlCondition[]
   cursor: CursorParams
   defaultLimit: number
   defaultOrder: 'asc' | 'desc'
@@ -29,7 +30,11 @@ export class UnknownCursorError extends Error {
   }
 }
 
-/** One cursor pagination for every list: before/after are object ids, order by insertion. */
+/**
+ * One cursor pagination for every list: before/after are object ids, order by insertion. A page
+ * is always the items nearest its cursor, so `before=<first id>` steps back exactly one page (the
+ * SDK's rule for paging backwards), then reads in the list's order.
+ */
 export function paginate<Row>(query: PageQuery): Row[] {
   const { db, table, cursor } = query
   const order = cursor.order ?? query.defaultOrder
@@ -50,10 +55,13 @@ export function paginate<Row>(query: PageQuery): Row[] {
     const olderInList = chronological || order === 'asc'
     conditions.push({ sql: `seq ${olderInList ? '<' : '>'} ?`, params: [seqOf(cursor.before)] })
   }
-  const whereSql = conditions.length
-    ? `WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ')}`
-    : ''
-  const params = conditions.flatMap((c) => c.params)
-  const sql = `SELECT * FROM ${table} ${whereSql} ORDER BY seq ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ?`
-  return db.prepare(sql).all(...params, limit) as Row[]
+  // A window that lies ahead of its only cursor is read from the far end towards it, then turned.
+  const windowPrecedesCursor =
+    (cursor.before && !cursor.after && (!chronological || order === 'asc')) ||
+    (cursor.after && !cursor.before && chronological && order === 'desc')
+  const ascending = (order === 'asc') !== Boolean(windowPrecedesCursor)
+  const where = whereClause(conditions)
+  const sql = `SELECT * FROM ${table} ${where.sql} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT ?`
+  const rows = db.prepare(sql).all(...where.params, limit) as Row[]
+  return windowPrecedesCursor ? rows.reverse() : rows
 }

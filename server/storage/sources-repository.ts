@@ -1,6 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
 import { paginate, type CursorParams } from './pagination.ts'
+import { inList } from './sql.ts'
 
 /** How a source's passages are embedded: Letta's EmbeddingConfig. */
 export interface EmbeddingConfig {
@@ -104,27 +105,29 @@ export class SourcesRepository {
     return row && toSource(row)
   }
 
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM sources WHERE id = ?').get(id) !== undefined
+  }
+
   getByName(name: string): Source | undefined {
     const row = this.db.prepare('SELECT * FROM sources WHERE name = ?').get(name) as
       SourceRow | undefined
     return row && toSource(row)
   }
 
-  update(id: string, patch: SourcePatch): Source | undefined {
+  update(id: string, patch: SourcePatch): void {
     const columns = Object.keys(patch) as (keyof SourcePatch)[]
-    if (columns.length) {
-      const values = columns.map((column) =>
-        column === 'metadata' || column === 'embedding_config'
-          ? jsonOrNull(patch[column])
-          : patch[column],
+    if (!columns.length) return
+    const values = columns.map((column) =>
+      column === 'metadata' || column === 'embedding_config'
+        ? jsonOrNull(patch[column])
+        : patch[column],
+    )
+    this.db
+      .prepare(
+        `UPDATE sources SET ${columns.map((column) => `${column} = ?`).join(', ')}, updated_at = ?, last_updated_by_id = ? WHERE id = ?`,
       )
-      this.db
-        .prepare(
-          `UPDATE sources SET ${columns.map((column) => `${column} = ?`).join(', ')}, updated_at = ?, last_updated_by_id = ? WHERE id = ?`,
-        )
-        .run(...values, nowIso(), DEFAULT_USER_ID, id)
-    }
-    return this.get(id)
+      .run(...values, nowIso(), DEFAULT_USER_ID, id)
   }
 
   delete(id: string): boolean {
@@ -145,11 +148,10 @@ export class SourcesRepository {
   /** File counts for the given sources in one query; sources without files are absent. */
   fileCounts(sourceIds: readonly string[]): Map<string, number> {
     if (!sourceIds.length) return new Map()
+    const { sql, params } = inList('source_id', sourceIds)
     const rows = this.db
-      .prepare(
-        `SELECT source_id, COUNT(*) AS n FROM files WHERE source_id IN (${sourceIds.map(() => '?').join(', ')}) GROUP BY source_id`,
-      )
-      .all(...sourceIds) as { source_id: string; n: number }[]
+      .prepare(`SELECT source_id, COUNT(*) AS n FROM files WHERE ${sql} GROUP BY source_id`)
+      .all(...params) as { source_id: string; n: number }[]
     return new Map(rows.map((row) => [row.source_id, row.n]))
   }
 }

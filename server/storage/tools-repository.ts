@@ -1,6 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
 import { paginate, type CursorParams } from './pagination.ts'
+import { inList, whereClause, type SqlCondition } from './sql.ts'
 
 export const TOOL_TYPES = [
   'custom',
@@ -136,15 +137,8 @@ function toColumns(fields: ToolFields): Record<string, unknown> {
   }
 }
 
-type Condition = { sql: string; params: unknown[] }
-
-const inList = (column: string, values: readonly unknown[]): Condition => ({
-  sql: `${column} IN (${values.map(() => '?').join(', ') || 'NULL'})`,
-  params: [...values],
-})
-
-function conditionsFor(filters: ToolFilters): Condition[] {
-  const where: Condition[] = []
+function conditionsFor(filters: ToolFilters): SqlCondition[] {
+  const where: SqlCondition[] = []
   if (filters.name !== undefined) where.push({ sql: 'name = ?', params: [filters.name] })
   if (filters.names) where.push(inList('name', filters.names))
   if (filters.ids) where.push(inList('id', filters.ids))
@@ -250,11 +244,10 @@ export class ToolsRepository {
   }
 
   count(filters: ToolFilters): number {
-    const where = conditionsFor(filters)
-    const whereSql = where.length ? `WHERE ${where.map((c) => `(${c.sql})`).join(' AND ')}` : ''
+    const where = whereClause(conditionsFor(filters))
     const row = this.db
-      .prepare(`SELECT count(*) AS total FROM tools ${whereSql}`)
-      .get(...where.flatMap((c) => c.params)) as { total: number }
+      .prepare(`SELECT count(*) AS total FROM tools ${where.sql}`)
+      .get(...where.params) as { total: number }
     return row.total
   }
 
@@ -266,12 +259,4 @@ export class ToolsRepository {
     const insert = this.db.prepare('INSERT OR IGNORE INTO tool_tags (tag, tool_seq) VALUES (?, ?)')
     for (const tag of tags) insert.run(tag, seq)
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  )
 }

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { afterEach } from 'vitest'
 
 import { createApp, type LettaAdminApp } from '../app.ts'
 import { defaultAppConfig, type AppConfig } from '../config.ts'
+import { listenOnLoopback, type Listening } from './loopback.ts'
 
 const openApps: LettaAdminApp[] = []
 
@@ -23,18 +22,6 @@ export async function json<T = unknown>(response: Response | Promise<Response>):
 }
 
 /** Serves an app on a free loopback port, for tests that must go over real HTTP. */
-export async function listen(
-  server: LettaAdminApp,
-): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const listener = serve(
-      { fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 },
-      (info: AddressInfo) => {
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          close: () => new Promise((done) => listener.close(() => done())),
-        })
-      },
-    )
-  })
+export function listen(server: LettaAdminApp): Promise<Listening> {
+  return listenOnLoopback(server.app.fetch)
 }

@@ -2,12 +2,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 
 import type { LettaAdminApp } from '../app.ts'
+import { generatedText } from './generated-text.ts'
 import { createTestApp, json } from './helpers.ts'
 import {
   createSource,
   fakeEmbeddingsApi,
-  generatedText,
-  upload,
+  uploadJob,
   vectorsFor,
   waitForJob,
   type FileBody,
@@ -33,9 +33,7 @@ async function waitUntilEmbedding(server: LettaAdminApp, fileId: string): Promis
 }
 
 async function startUpload(app: App, sourceId: string, name: string, data: string) {
-  const response = await upload(app, sourceId, { name, data })
-  expect(response.status).toBe(200)
-  const job = await json<JobBody>(response)
+  const job = await uploadJob(app, sourceId, { name, data })
   return { jobId: job.id, fileId: job.metadata.file_id as string }
 }
 
@@ -55,24 +53,28 @@ async function slowProviderApp(delayMs: number, overrides = {}) {
   return { api, server, source }
 }
 
+/** A file behind a slow embeddings API that has stored some of its passages and has more to go. */
+async function fileMidIngest(name: string) {
+  const { server, source } = await slowProviderApp(30)
+  const uploaded = await startUpload(server.app, source.id, name, generatedText(20_000))
+  await waitUntilEmbedding(server, uploaded.fileId)
+  return { server, source, ...uploaded }
+}
+
+const cancelJob = (app: App, jobId: string) =>
+  Promise.resolve(app.request(`/v1/jobs/${jobId}/cancel`, { method: 'PATCH' }))
+const jobOf = (app: App, jobId: string) => json<JobBody>(app.request(`/v1/jobs/${jobId}`))
+const fileOf = (app: App, sourceId: string, fileId: string) =>
+  json<FileBody>(app.request(`/v1/sources/${sourceId}/files/${fileId}`))
+
 describe('cancelling ingestion', () => {
   it('stops a file mid-embedding, removes its passages and marks it cancelled', async () => {
-    const { server, source } = await slowProviderApp(30)
-    const { jobId, fileId } = await startUpload(
-      server.app,
-      source.id,
-      'long.txt',
-      generatedText(20_000),
-    )
-    await waitUntilEmbedding(server, fileId)
+    const { server, source, jobId, fileId } = await fileMidIngest('long.txt')
 
-    const response = await server.app.request(`/v1/jobs/${jobId}/cancel`, { method: 'PATCH' })
+    const response = await cancelJob(server.app, jobId)
     expect(response.status).toBe(200)
     expect((await json<JobBody>(response)).status).toBe('cancelled')
-    const file = await json<FileBody>(
-      server.app.request(`/v1/sources/${source.id}/files/${fileId}`),
-    )
-    expect(file).toMatchObject({
+    expect(await fileOf(server.app, source.id, fileId)).toMatchObject({
       processing_status: 'error',
       error_message: 'Processing was cancelled',
     })
@@ -92,14 +94,12 @@ describe('cancelling ingestion', () => {
       generatedText(6_000_000),
     )
     await waitUntilEmbedding(server, fileId)
-    const response = await server.app.request(`/v1/jobs/${jobId}/cancel`, { method: 'PATCH' })
-    expect((await json<JobBody>(response)).status).toBe('cancelled')
+    expect((await json<JobBody>(await cancelJob(server.app, jobId))).status).toBe('cancelled')
     await server.context.ingestion.queue.idle()
     expect(passagesOf(server, fileId)).toBe(0)
-    const file = await json<FileBody>(
-      server.app.request(`/v1/sources/${source.id}/files/${fileId}`),
+    expect((await fileOf(server.app, source.id, fileId)).error_message).toBe(
+      'Processing was cancelled',
     )
-    expect(file.error_message).toBe('Processing was cancelled')
   })
 
   it('cancels a file still waiting in the queue at once, and lets the running one finish', async () => {
@@ -107,18 +107,11 @@ describe('cancelling ingestion', () => {
     const running = await startUpload(server.app, source.id, 'first.txt', generatedText(4000))
     const waiting = await startUpload(server.app, source.id, 'second.txt', generatedText(4000))
     await waitUntilEmbedding(server, running.fileId)
-    expect((await json<JobBody>(server.app.request(`/v1/jobs/${waiting.jobId}`))).status).toBe(
-      'pending',
-    )
+    expect((await jobOf(server.app, waiting.jobId)).status).toBe('pending')
 
-    const response = await server.app.request(`/v1/jobs/${waiting.jobId}/cancel`, {
-      method: 'PATCH',
-    })
+    const response = await cancelJob(server.app, waiting.jobId)
     expect((await json<JobBody>(response)).status).toBe('cancelled')
-    const cancelled = await json<FileBody>(
-      server.app.request(`/v1/sources/${source.id}/files/${waiting.fileId}`),
-    )
-    expect(cancelled).toMatchObject({
+    expect(await fileOf(server.app, source.id, waiting.fileId)).toMatchObject({
       processing_status: 'error',
       error_message: 'Processing was cancelled',
     })
@@ -127,39 +120,25 @@ describe('cancelling ingestion', () => {
   })
 
   it('deleting a file mid-ingest stops the work and leaves nothing behind', async () => {
-    const { server, source } = await slowProviderApp(30)
-    const { jobId, fileId } = await startUpload(
-      server.app,
-      source.id,
-      'doomed.txt',
-      generatedText(20_000),
-    )
-    await waitUntilEmbedding(server, fileId)
+    const { server, source, jobId, fileId } = await fileMidIngest('doomed.txt')
     const response = await server.app.request(`/v1/sources/${source.id}/files/${fileId}`, {
       method: 'DELETE',
     })
     expect(response.status).toBe(204)
     await server.context.ingestion.queue.idle()
     expect(passagesOf(server, fileId)).toBe(0)
-    expect((await json<JobBody>(server.app.request(`/v1/jobs/${jobId}`))).status).toBe('cancelled')
+    expect((await jobOf(server.app, jobId)).status).toBe('cancelled')
   })
 
   it('deleting a source mid-ingest stops its files', async () => {
-    const { server, source } = await slowProviderApp(30)
-    const { jobId, fileId } = await startUpload(
-      server.app,
-      source.id,
-      'doomed.txt',
-      generatedText(20_000),
-    )
-    await waitUntilEmbedding(server, fileId)
+    const { server, source, jobId } = await fileMidIngest('doomed.txt')
     expect(
       (await server.app.request(`/v1/sources/${source.id}`, { method: 'DELETE' })).status,
     ).toBe(200)
     await server.context.ingestion.queue.idle()
     const left = server.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }
     expect(left.n).toBe(0)
-    expect((await json<JobBody>(server.app.request(`/v1/jobs/${jobId}`))).status).toBe('cancelled')
+    expect((await jobOf(server.app, jobId)).status).toBe('cancelled')
   })
 })
 

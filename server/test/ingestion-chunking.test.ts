@@ -8,7 +8,7 @@ import {
 } from '../services/ingestion/chunk.ts'
 import type { ChunkStrategy } from '../services/ingestion/file-types.ts'
 import { lines, MAX_UNIT_CHARS, sentences } from '../services/ingestion/units.ts'
-import { generatedText } from './sources-helpers.ts'
+import { generatedText } from './generated-text.ts'
 
 let tokenizer: Tokenizer
 beforeAll(async () => {

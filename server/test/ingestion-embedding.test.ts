@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { lexicalHashEmbedding } from '../services/embedding/lexical-hash.ts'
+import { generatedText } from './generated-text.ts'
 import { createTestApp } from './helpers.ts'
-import {
-  createSource,
-  fakeEmbeddingsApi,
-  generatedText,
-  ingest,
-  vectorsFor,
-} from './sources-helpers.ts'
+import { createSource, fakeEmbeddingsApi, ingest, vectorsFor } from './sources-helpers.ts'
 
 const cosine = (a: Float32Array, b: Float32Array) =>
   a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0)

@@ -9,11 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { freePort } from '../../scripts/free-port.ts'
 import { createApp, type LettaAdminApp } from '../app.ts'
 import { defaultAppConfig, type AppConfig } from '../config.ts'
+import { generatedText } from './generated-text.ts'
 import { json } from './helpers.ts'
 import {
   createSource,
   fakeEmbeddingsApi,
-  generatedText,
   ingest,
   uploadForm,
   vectorsFor,

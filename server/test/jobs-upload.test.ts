@@ -5,61 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import type { LettaAdminApp } from '../app.ts'
 import type { Job } from '../storage/jobs-repository.ts'
+import { generatedText } from './generated-text.ts'
 import { createTestApp, json } from './helpers.ts'
+import { createSource, uploadJob } from './sources-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup()
 })
-
-/** Plain prose of about `bytes` bytes, every line different, so it chunks into many passages. */
-function generateText(bytes: number): string {
-  const words = [
-    'harbour',
-    'lantern',
-    'meridian',
-    'basalt',
-    'orchard',
-    'quartz',
-    'tundra',
-    'willow',
-  ]
-  const lines: string[] = []
-  let size = 0
-  for (let index = 0; size < bytes; index += 1) {
-    const line = `Sentence ${index} tells of the ${words[index % words.length]} and the ${words[(index * 3) % words.length]} by the sea.`
-    lines.push(line)
-    size += line.length + 1
-  }
-  return lines.join('\n')
-}
-
-async function createSource(server: LettaAdminApp, name: string): Promise<string> {
-  const response = await server.app.request('/v1/sources', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
-  })
-  expect(response.status, await response.clone().text()).toBe(200)
-  return (await json<{ id: string }>(response)).id
-}
-
-async function upload(
-  server: LettaAdminApp,
-  sourceId: string,
-  name: string,
-  text: string,
-  query = '',
-): Promise<Job> {
-  const form = new FormData()
-  form.append('file', new File([text], name, { type: 'text/plain' }))
-  const response = await server.app.request(`/v1/sources/${sourceId}/upload${query}`, {
-    method: 'POST',
-    body: form,
-  })
-  expect(response.status, await response.clone().text()).toBe(200)
-  return json<Job>(response)
-}
 
 async function passagesOf(server: LettaAdminApp, sourceId: string): Promise<unknown[]> {
   return json<unknown[]>(server.app.request(`/v1/sources/${sourceId}/passages?limit=1000`))
@@ -91,14 +44,22 @@ async function waitUntilFinished(server: LettaAdminApp, jobId: string): Promise<
   }
 }
 
+/** A fresh server whose source `name` has a 20 MB upload, `name`.txt, part-way through embedding. */
+async function uploadEmbeddingMidway(name: string) {
+  const server = createTestApp()
+  const sourceId = (await createSource(server.app, { name })).id
+  const job = await uploadJob(server.app, sourceId, {
+    name: `${name}.txt`,
+    data: generatedText(20 * 1024 * 1024),
+  })
+  const midway = await waitUntilEmbedding(server, job.id)
+  return { server, sourceId, job, midway }
+}
+
 describe('jobs of real uploads', () => {
   it('cancelling an upload mid-way stops it and leaves no passages', async () => {
-    const server = createTestApp()
-    const sourceId = await createSource(server, 'archive')
-    const job = await upload(server, sourceId, 'archive.txt', generateText(20 * 1024 * 1024))
+    const { server, sourceId, job, midway } = await uploadEmbeddingMidway('archive')
     expect(job.metadata).toMatchObject({ source_id: sourceId, file_name: 'archive.txt' })
-
-    const midway = await waitUntilEmbedding(server, job.id)
     expect(midway.metadata.chunks_embedded).toBeLessThan(midway.metadata.total_chunks as number)
 
     const response = await server.app.request(`/v1/jobs/${job.id}/cancel`, { method: 'PATCH' })
@@ -118,10 +79,7 @@ describe('jobs of real uploads', () => {
   })
 
   it('deleting a running upload job stops it, removes its passages and the job', async () => {
-    const server = createTestApp()
-    const sourceId = await createSource(server, 'handbook')
-    const job = await upload(server, sourceId, 'handbook.txt', generateText(20 * 1024 * 1024))
-    await waitUntilEmbedding(server, job.id)
+    const { server, sourceId, job } = await uploadEmbeddingMidway('handbook')
 
     const response = await server.app.request(`/v1/jobs/${job.id}`, { method: 'DELETE' })
     expect(response.status).toBe(200)
@@ -134,10 +92,10 @@ describe('jobs of real uploads', () => {
 
   it('lists upload jobs by source and shows their results when done', async () => {
     const server = createTestApp()
-    const first = await createSource(server, 'first')
-    const second = await createSource(server, 'second')
-    const one = await upload(server, first, 'one.txt', generateText(3_000))
-    const two = await upload(server, second, 'two.txt', generateText(3_000))
+    const first = (await createSource(server.app, { name: 'first' })).id
+    const second = (await createSource(server.app, { name: 'second' })).id
+    const one = await uploadJob(server.app, first, { name: 'one.txt', data: generatedText(3_000) })
+    const two = await uploadJob(server.app, second, { name: 'two.txt', data: generatedText(3_000) })
 
     const ofFirst = await json<Job[]>(server.app.request(`/v1/jobs?source_id=${first}`))
     expect(ofFirst.map((job) => job.id)).toEqual([one.id])
@@ -166,13 +124,12 @@ describe('jobs of real uploads', () => {
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/done`
 
     const server = createTestApp()
-    const sourceId = await createSource(server, 'hooked')
-    const job = await upload(
-      server,
+    const sourceId = (await createSource(server.app, { name: 'hooked' })).id
+    const job = await uploadJob(
+      server.app,
       sourceId,
-      'hooked.txt',
-      generateText(5_000),
-      `?callback_url=${encodeURIComponent(hook)}`,
+      { name: 'hooked.txt', data: generatedText(5_000) },
+      `callback_url=${encodeURIComponent(hook)}`,
     )
     expect(job.callback_url).toBe(hook)
     await waitUntilFinished(server, job.id)

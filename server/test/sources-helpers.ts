@@ -4,52 +4,16 @@ import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
 
 import type { LettaAdminApp } from '../app.ts'
+import type { FileWithContent, SourceWithCount } from '../services/sources.ts'
+import type { Job } from '../storage/jobs-repository.ts'
+import type { Passage } from '../storage/passages-repository.ts'
 import { json } from './helpers.ts'
 
-export interface SourceBody {
-  id: string
-  name: string
-  embedding_config: {
-    embedding_chunk_size: number | null
-    handle: string | null
-    embedding_dim: number
-  }
-  file_count?: number
-}
-
-export interface FileBody {
-  id: string
-  source_id: string
-  file_name: string
-  original_file_name: string
-  file_type: string
-  file_size: number
-  processing_status: 'pending' | 'parsing' | 'embedding' | 'completed' | 'error'
-  error_message: string | null
-  total_chunks: number | null
-  chunks_embedded: number | null
-  job_id: string | null
-  content?: string | null
-}
-
-export interface JobBody {
-  id: string
-  status: string
-  job_type: string
-  callback_url: string | null
-  metadata: Record<string, unknown>
-}
-
-export interface PassageBody {
-  id: string
-  text: string
-  embedding: number[]
-  file_id: string
-  file_name: string | null
-  source_id: string
-  metadata: Record<string, unknown>
-  embedding_config: { embedding_dim: number; handle: string | null }
-}
+// Response bodies, typed by what the server's services answer with.
+export type SourceBody = SourceWithCount
+export type FileBody = FileWithContent
+export type JobBody = Job
+export type PassageBody = Passage
 
 type App = LettaAdminApp['app']
 
@@ -98,6 +62,19 @@ export function upload(
   )
 }
 
+/** Uploads and answers the job that processes the file; throws unless the upload was accepted. */
+export async function uploadJob(
+  app: App,
+  sourceId: string,
+  file: UploadFile,
+  query = '',
+): Promise<JobBody> {
+  const response = await upload(app, sourceId, file, query)
+  if (response.status !== 200)
+    throw new Error(`upload: ${response.status} ${await response.text()}`)
+  return json<JobBody>(response)
+}
+
 /** Polls until the job has finished (or the deadline passes, which fails the test). */
 export async function waitForJob(app: App, jobId: string, timeoutMs = 15_000): Promise<JobBody> {
   const deadline = Date.now() + timeoutMs
@@ -132,10 +109,7 @@ export async function ingest(
   sourceId: string,
   file: UploadFile,
 ): Promise<{ job: JobBody; file: FileBody; passages: PassageBody[] }> {
-  const response = await upload(app, sourceId, file)
-  if (response.status !== 200)
-    throw new Error(`upload: ${response.status} ${await response.text()}`)
-  const started = await json<JobBody>(response)
+  const started = await uploadJob(app, sourceId, file)
   const job = await waitForJob(app, started.id)
   const fileId = started.metadata.file_id as string
   const record = await json<FileBody>(app.request(`/v1/sources/${sourceId}/files/${fileId}`))
@@ -143,55 +117,6 @@ export async function ingest(
     app.request(`/v1/sources/${sourceId}/passages?file_id=${fileId}&limit=1000`),
   )
   return { job, file: record, passages }
-}
-
-/** Words from a fixed seed: the same large text every run, with sentences and paragraphs. */
-export function generatedText(bytes: number, seed = 7): string {
-  const words = [
-    'orchard',
-    'lantern',
-    'harbor',
-    'velvet',
-    'quartz',
-    'meadow',
-    'signal',
-    'copper',
-    'thistle',
-    'glacier',
-    'harvest',
-    'pilgrim',
-    'saffron',
-    'tundra',
-    'beacon',
-    'marble',
-    'falcon',
-    'ember',
-    'willow',
-    'cobalt',
-    'river',
-    'summit',
-    'canyon',
-    'basil',
-  ]
-  let state = seed
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    return state
-  }
-  const parts: string[] = []
-  let size = 0
-  let sentence = 0
-  while (size < bytes) {
-    const length = 6 + (next() % 14)
-    const sentenceWords: string[] = []
-    for (let i = 0; i < length; i++) sentenceWords.push(words[next() % words.length] as string)
-    const text = `${sentenceWords.join(' ')} ${sentence}.`
-    const piece =
-      text.charAt(0).toUpperCase() + text.slice(1) + (++sentence % 8 === 0 ? '\n\n' : ' ')
-    parts.push(piece)
-    size += piece.length
-  }
-  return parts.join('')
 }
 
 export interface FakeRequest {

@@ -83,6 +83,27 @@ describe('cursor pagination', () => {
     ])
   })
 
+  it('gives the page nearest the cursor, so before=<first id> steps back one page', () => {
+    expect(page({ before: 'item-6' })).toEqual(['item-3', 'item-4', 'item-5'])
+    expect(page({ order: 'desc', before: 'item-3' })).toEqual(['item-6', 'item-5', 'item-4'])
+    const chronological = { cursorMeaning: 'chronological' as const }
+    expect(page({ order: 'desc', after: 'item-3' }, chronological)).toEqual([
+      'item-6',
+      'item-5',
+      'item-4',
+    ])
+    expect(page({ order: 'asc', before: 'item-6' }, chronological)).toEqual([
+      'item-3',
+      'item-4',
+      'item-5',
+    ])
+    expect(page({ order: 'desc', before: 'item-6' }, chronological)).toEqual([
+      'item-5',
+      'item-4',
+      'item-3',
+    ])
+  })
+
   it('reads after as newer and before as older in chronological mode, whatever the order', () => {
     const chronological = { cursorMeaning: 'chronological' as const }
     expect(page({ order: 'desc', after: 'item-6', limit: 10 }, chronological)).toEqual([

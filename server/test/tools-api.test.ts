@@ -3,51 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { createApp, type LettaAdminApp } from '../app.ts'
+import { createApp } from '../app.ts'
 import { defaultAppConfig } from '../config.ts'
 import type { Tool } from '../storage/tools-repository.ts'
 import { createTestApp, json, listen } from './helpers.ts'
-
-const BASE_TOOL_NAMES = [
-  'send_message',
-  'conversation_search',
-  'archival_memory_insert',
-  'archival_memory_search',
-  'core_memory_append',
-  'core_memory_replace',
-]
-
-function toolSource(name: string, docstring = 'Does a thing.'): string {
-  return `def ${name}(text: str, times: int = 1) -> str:
-    """${docstring}
-
-    Args:
-        text: The text to use.
-        times: How often.
-    """
-    return text * times
-`
-}
-
-function send(server: LettaAdminApp, method: string, path: string, body?: unknown) {
-  return server.app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
-
-async function createTool(server: LettaAdminApp, body: Record<string, unknown>): Promise<Tool> {
-  const response = await send(server, 'POST', '/v1/tools', body)
-  expect(response.status).toBe(200)
-  return json<Tool>(response)
-}
-
-async function count(server: LettaAdminApp, query = ''): Promise<number> {
-  const response = await server.app.request(`/v1/tools/count?${query}`)
-  expect(response.status).toBe(200)
-  return json<number>(response)
-}
+import { BASE_TOOL_NAMES, countTools, createTool, send, toolSource } from './tools-helpers.ts'
 
 describe('tools CRUD', () => {
   it('creates a tool from source, deriving name, description and json_schema', async () => {
@@ -93,34 +53,26 @@ describe('tools CRUD', () => {
 
   it('keeps a given name, description, json_schema and the other fields', async () => {
     const server = createTestApp()
-    const jsonSchema = {
+    const given = {
       name: 'custom_name',
-      description: 'Given',
-      parameters: { type: 'object', properties: {}, required: [] },
+      description: 'Mine',
+      json_schema: {
+        name: 'custom_name',
+        description: 'Given',
+        parameters: { type: 'object', properties: {}, required: [] },
+      },
+      return_char_limit: 100,
+      pip_requirements: [{ name: 'requests', version: '2.32.0' }],
+      npm_requirements: [{ name: 'left-pad' }],
+      default_requires_approval: true,
+      enable_parallel_execution: false,
+      metadata_: { team: 'core' },
     }
     const tool = await createTool(server, {
-      name: 'custom_name',
-      description: 'Mine',
+      ...given,
       source_code: 'print("no function needed when the schema is given")',
-      json_schema: jsonSchema,
-      return_char_limit: 100,
-      pip_requirements: [{ name: 'requests', version: '2.32.0' }],
-      npm_requirements: [{ name: 'left-pad' }],
-      default_requires_approval: true,
-      enable_parallel_execution: false,
-      metadata_: { team: 'core' },
     })
-    expect(tool).toMatchObject({
-      name: 'custom_name',
-      description: 'Mine',
-      json_schema: jsonSchema,
-      return_char_limit: 100,
-      pip_requirements: [{ name: 'requests', version: '2.32.0' }],
-      npm_requirements: [{ name: 'left-pad' }],
-      default_requires_approval: true,
-      enable_parallel_execution: false,
-      metadata_: { team: 'core' },
-    })
+    expect(tool).toMatchObject(given)
   })
 
   it('names the derived json_schema after a given name', async () => {
@@ -312,7 +264,7 @@ describe('tools CRUD', () => {
     expect(updated.id).toBe(created.id)
     expect(updated.description).toBe('Two.')
     expect(updated.tags).toEqual(['x'])
-    expect(await count(server)).toBe(1)
+    expect(await countTools(server)).toBe(1)
   })
 
   it('deletes a tool; unknown ids answer 404', async () => {
@@ -408,12 +360,12 @@ describe('built-in tools', () => {
 
   it('are counted only with include_base_tools=true', async () => {
     const server = createTestApp()
-    expect(await count(server)).toBe(0)
-    expect(await count(server, 'include_base_tools=false')).toBe(0)
-    expect(await count(server, 'include_base_tools=true')).toBe(6)
+    expect(await countTools(server)).toBe(0)
+    expect(await countTools(server, 'include_base_tools=false')).toBe(0)
+    expect(await countTools(server, 'include_base_tools=true')).toBe(6)
     await createTool(server, { source_code: toolSource('mine') })
-    expect(await count(server)).toBe(1)
-    expect(await count(server, 'include_base_tools=true')).toBe(7)
+    expect(await countTools(server)).toBe(1)
+    expect(await countTools(server, 'include_base_tools=true')).toBe(7)
     const invalid = await server.app.request('/v1/tools/count?include_base_tools=maybe')
     expect(invalid.status).toBe(422)
   })

@@ -3,52 +3,12 @@ import { describe, expect, it } from 'vitest'
 import type { LettaAdminApp } from '../app.ts'
 import type { Tool } from '../storage/tools-repository.ts'
 import { createTestApp, json } from './helpers.ts'
-
-const BASE_TOOL_NAMES = [
-  'send_message',
-  'conversation_search',
-  'archival_memory_insert',
-  'archival_memory_search',
-  'core_memory_append',
-  'core_memory_replace',
-]
-
-function toolSource(name: string, docstring = 'Does a thing.'): string {
-  return `def ${name}(text: str, times: int = 1) -> str:
-    """${docstring}
-
-    Args:
-        text: The text to use.
-        times: How often.
-    """
-    return text * times
-`
-}
-
-function send(server: LettaAdminApp, method: string, path: string, body?: unknown) {
-  return server.app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
-
-async function createTool(server: LettaAdminApp, body: Record<string, unknown>): Promise<Tool> {
-  const response = await send(server, 'POST', '/v1/tools', body)
-  expect(response.status).toBe(200)
-  return json<Tool>(response)
-}
+import { BASE_TOOL_NAMES, countTools, createTool, toolSource } from './tools-helpers.ts'
 
 async function listNames(server: LettaAdminApp, query: string): Promise<string[]> {
   const response = await server.app.request(`/v1/tools?${query}`)
   expect(response.status).toBe(200)
   return (await json<Tool[]>(response)).map((tool) => tool.name)
-}
-
-async function count(server: LettaAdminApp, query = ''): Promise<number> {
-  const response = await server.app.request(`/v1/tools/count?${query}`)
-  expect(response.status).toBe(200)
-  return json<number>(response)
 }
 
 describe('listing tools', () => {
@@ -131,11 +91,11 @@ describe('listing tools', () => {
 
   it('counts with the same filters', async () => {
     const { server } = await seeded()
-    expect(await count(server, 'search=weather')).toBe(3)
-    expect(await count(server, 'tags=math')).toBe(2)
-    expect(await count(server, 'tool_types=letta_core')).toBe(0)
-    expect(await count(server, 'tool_types=letta_core&include_base_tools=true')).toBe(4)
-    expect(await count(server, 'include_base_tools=true&exclude_letta_tools=true')).toBe(4)
+    expect(await countTools(server, 'search=weather')).toBe(3)
+    expect(await countTools(server, 'tags=math')).toBe(2)
+    expect(await countTools(server, 'tool_types=letta_core')).toBe(0)
+    expect(await countTools(server, 'tool_types=letta_core&include_base_tools=true')).toBe(4)
+    expect(await countTools(server, 'include_base_tools=true&exclude_letta_tools=true')).toBe(4)
   })
 
   it('pages with limit, after, before and order', async () => {
@@ -177,7 +137,7 @@ describe('listing tools', () => {
       await createTool(server, { source_code: toolSource(`tool_${index}`) })
     }
     expect(await listNames(server, '')).toHaveLength(50)
-    expect(await count(server)).toBe(55)
+    expect(await countTools(server)).toBe(55)
   })
 
   it('answers 400 for an unknown cursor and 422 for a bad limit or order', async () => {

@@ -22,11 +22,11 @@ describe('passagePageQuery', () => {
     })
   })
 
-  it('reads backwards from the cursor for the page before it', () => {
+  it('asks for the page just before the cursor', () => {
     expect(passagePageQuery({ limit: 20, before: 'p-9' })).toMatchObject({
       limit: 21,
-      order: 'desc',
-      after: 'p-9',
+      order: 'asc',
+      before: 'p-9',
     })
   })
 })
@@ -49,14 +49,14 @@ describe('toPassagePage', () => {
     })
   })
 
-  it('puts a backwards page in reading order', () => {
-    // Rows arrive nearest-first: c, b, then the extra a.
-    expect(toPassagePage(rows('c', 'b', 'a'), { limit: 2, before: 'd' })).toEqual({
+  it('drops the extra row of a page before a cursor from its far end', () => {
+    // Rows arrive in reading order, the extra one first: a, then b, c next to the cursor d.
+    expect(toPassagePage(rows('a', 'b', 'c'), { limit: 2, before: 'd' })).toEqual({
       passages: rows('b', 'c'),
       hasPrevious: true,
       hasNext: true,
     })
-    expect(toPassagePage(rows('b', 'a'), { limit: 2, before: 'c' })).toEqual({
+    expect(toPassagePage(rows('a', 'b'), { limit: 2, before: 'c' })).toEqual({
       passages: rows('a', 'b'),
       hasPrevious: false,
       hasNext: true,

@@ -45,21 +45,22 @@ export const sourcesKeys = {
 }
 
 /**
- * The request for a page. One more than the page is asked for, to learn whether another follows.
- * A page before a cursor is read backwards from it (`order=desc&after=<cursor>`): the server's
- * `before` counts from the start of the list, not back from the cursor.
+ * The request for a page. One more than the page is asked for, to learn whether another follows
+ * (on the far side from the cursor: the server gives the passages nearest a cursor).
  */
 export function passagePageQuery(params: PassagePageParams) {
   const base = { search: params.search, file_id: params.fileId, limit: params.limit + 1 }
-  if (params.before) return { ...base, order: 'desc' as const, after: params.before }
+  if (params.before) return { ...base, order: 'asc' as const, before: params.before }
   return { ...base, order: 'asc' as const, after: params.after }
 }
 
-/** Puts a fetched page in reading order and says which way more passages lie. */
+/** Drops the extra passage and says which way more passages lie. */
 export function toPassagePage(rows: Passage[], params: PassagePageParams): PassagePage {
   const more = rows.length > params.limit
   const page = rows.slice(0, params.limit)
-  if (params.before) return { passages: page.reverse(), hasPrevious: more, hasNext: true }
+  if (params.before) {
+    return { passages: more ? rows.slice(1) : rows, hasPrevious: more, hasNext: true }
+  }
   return { passages: page, hasPrevious: Boolean(params.after), hasNext: more }
 }
 

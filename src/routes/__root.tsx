@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext } from '@tanstack/react-router'
 
 import { AppShell } from '@/components/app-shell'
+import { DevTools } from '@/components/dev-tools'
 import { NotFoundView, RouteErrorView } from '@/components/error-view'
 import { JobFinishNotifier } from '@/features/jobs/job-finish-notifier'
 
@@ -20,6 +21,7 @@ function RootComponent() {
     <>
       <AppShell />
       <JobFinishNotifier />
+      <DevTools />
     </>
   )
 }

@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi'
 
 import { JOB_STATUSES, JOB_TYPES } from '../../storage/jobs-repository.ts'
+import { exampleId } from './common.ts'
 
 export const JobStatusSchema = z.enum(JOB_STATUSES).openapi('JobStatus')
 export const JobTypeSchema = z.enum(JOB_TYPES).openapi('JobType')
 
 export const JobSchema = z
   .object({
-    id: z.string().openapi({ example: 'job-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f' }),
+    id: z.string().openapi({ example: exampleId('job') }),
     status: JobStatusSchema,
     job_type: JobTypeSchema,
     created_at: z.string(),

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 
 import { DUPLICATE_HANDLING } from '../../services/ingestion/uploads.ts'
 import { FILE_PROCESSING_STATUSES } from '../../storage/files-repository.ts'
+import { exampleId } from './common.ts'
 
 const nullableString = z.string().nullable()
 const Metadata = z.record(z.string(), z.unknown())
@@ -49,7 +50,7 @@ export const EmbeddingModelSchema = EmbeddingConfigSchema.extend({
 
 export const SourceSchema = z
   .object({
-    id: z.string().openapi({ example: 'source-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f' }),
+    id: z.string().openapi({ example: exampleId('source') }),
     name: z.string(),
     description: nullableString,
     instructions: nullableString.openapi({ description: 'How an agent should use the files.' }),
@@ -111,7 +112,7 @@ export const DuplicateFileHandlingSchema = z
 export const FileMetadataSchema = z
   .object({
     source_id: z.string(),
-    id: z.string().openapi({ example: 'file-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f' }),
+    id: z.string().openapi({ example: exampleId('file') }),
     file_name: z.string(),
     original_file_name: z.string(),
     file_path: nullableString,
@@ -139,7 +140,7 @@ export const FileMetadataSchema = z
 
 export const PassageSchema = z
   .object({
-    id: z.string().openapi({ example: 'passage-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f' }),
+    id: z.string().openapi({ example: exampleId('passage') }),
     text: z.string(),
     embedding: z.array(z.number()),
     embedding_config: EmbeddingConfigSchema,

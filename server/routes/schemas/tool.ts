@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 
 import { TOOL_TYPES } from '../../storage/tools-repository.ts'
+import { exampleId, idParam, splitQueryList } from './common.ts'
 
 export const MAX_RETURN_CHAR_LIMIT = 1_000_000
 
@@ -19,7 +20,7 @@ const ReturnCharLimitSchema = z.number().int().min(1).max(MAX_RETURN_CHAR_LIMIT)
 
 export const ToolSchema = z
   .object({
-    id: z.string().openapi({ example: 'tool-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f' }),
+    id: z.string().openapi({ example: exampleId('tool') }),
     tool_type: ToolTypeSchema,
     description: z.string().nullable(),
     source_type: z.string().nullable(),
@@ -157,14 +158,7 @@ export const ToolReturnMessageSchema = z
 const QueryListSchema = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((value) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value])
-          .flatMap((item) => item.split(','))
-          .map((item) => item.trim())
-          .filter(Boolean),
-  )
+  .transform(splitQueryList)
 
 const QueryBooleanSchema = z
   .enum(['true', 'false'])
@@ -208,9 +202,4 @@ export const ToolCountQuerySchema = ToolFilterQuerySchema.extend({
   }),
 })
 
-export const ToolIdParamsSchema = z.object({
-  tool_id: z.string().openapi({
-    param: { name: 'tool_id', in: 'path' },
-    example: 'tool-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f',
-  }),
-})
+export const ToolIdParamsSchema = idParam('tool_id', 'tool')

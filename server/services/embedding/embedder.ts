@@ -1,5 +1,10 @@
 import type { EmbeddingConfig } from '../../storage/sources-repository.ts'
 
+/** Tokens per passage when a source does not say: Letta's default embedding_chunk_size. */
+export const DEFAULT_CHUNK_SIZE = 300
+/** Texts per embeddings request when a config does not say. */
+export const DEFAULT_BATCH_SIZE = 32
+
 /** Turns texts into vectors; one call is one batch (the caller cuts batches of batch_size). */
 export interface Embedder {
   readonly config: EmbeddingConfig

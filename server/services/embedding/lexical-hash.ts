@@ -1,12 +1,15 @@
 import type { EmbeddingConfig } from '../../storage/sources-repository.ts'
-import { normalise, type Embedder } from './embedder.ts'
+import { DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE, normalise, type Embedder } from './embedder.ts'
 
 export const LEXICAL_HASH_DIM = 384
 export const LEXICAL_HASH_MODEL = 'lexical-hash-384'
 export const LEXICAL_HASH_HANDLE = 'letta-admin/lexical-hash-384'
 export const LOCAL_ENDPOINT_TYPE = 'local'
 
-export function lexicalHashConfig(chunkSize: number | null = 300, batchSize = 32): EmbeddingConfig {
+export function lexicalHashConfig(
+  chunkSize: number | null = DEFAULT_CHUNK_SIZE,
+  batchSize = DEFAULT_BATCH_SIZE,
+): EmbeddingConfig {
   return {
     embedding_endpoint_type: LOCAL_ENDPOINT_TYPE,
     embedding_endpoint: null,

@@ -1,11 +1,8 @@
 import type { EmbeddingProviderConfig } from '../../config.ts'
 import type { EmbeddingConfig } from '../../storage/sources-repository.ts'
-import type { Embedder } from './embedder.ts'
+import { DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE, type Embedder } from './embedder.ts'
 import { lexicalHashConfig, LexicalHashEmbedder, LOCAL_ENDPOINT_TYPE } from './lexical-hash.ts'
 import { OpenAICompatibleEmbedder } from './openai-compatible.ts'
-
-export const DEFAULT_CHUNK_SIZE = 300
-export const DEFAULT_BATCH_SIZE = 32
 
 /** Output sizes of well-known embedding models, used when --embedding-dim is not given. */
 const KNOWN_DIMENSIONS: Record<string, number> = {

@@ -107,7 +107,11 @@ function* pdfUnits(pages: readonly string[]): Generator<Unit> {
   for (const [index, page] of pages.entries()) {
     let first = true
     for (const unit of proseUnits(`${page}\n\n`)) {
-      yield { ...unit, position: index + 1, breakBefore: first ? 0.5 : unit.breakBefore }
+      yield {
+        ...unit,
+        position: index + 1,
+        breakBefore: first ? PARAGRAPH_BREAK : unit.breakBefore,
+      }
       first = false
     }
   }

@@ -27,7 +27,7 @@ export function createIngestion(config: AppConfig, db: Db, jobs: JobService): In
   const repositories = sourceRepositories(db)
   const deps = { ...repositories, jobs, originals, embeddings }
   const queue = new IngestionQueue(deps, config.ingestConcurrency)
-  const sources = new SourceService(repositories, jobs, embeddings, originals, queue)
+  const sources = new SourceService(repositories, jobs, embeddings, originals)
   const uploads = new UploadService(db, sources, jobs, originals, queue, config.maxUploadBytes)
   return {
     sources,

@@ -1,6 +1,7 @@
 import type { FilesRepository } from '../../storage/files-repository.ts'
 import type { PassagesRepository } from '../../storage/passages-repository.ts'
 import type { EmbeddingConfig, SourcesRepository } from '../../storage/sources-repository.ts'
+import { DEFAULT_CHUNK_SIZE } from '../embedding/embedder.ts'
 import type { EmbeddingCatalog } from '../embedding/models.ts'
 import { EmbeddingApiError } from '../embedding/openai-compatible.ts'
 import { JobCancelledError, type JobService } from '../jobs.ts'
@@ -106,7 +107,7 @@ async function run(deps: IngestionDeps, task: IngestionTask, signal: AbortSignal
   files.setContent(file.id, extracted.text)
 
   tokenizer ??= loadTokenizer()
-  const chunkSize = source.embedding_config.embedding_chunk_size ?? 300
+  const chunkSize = source.embedding_config.embedding_chunk_size ?? DEFAULT_CHUNK_SIZE
   const chunks: Chunk[] = []
   for (const chunk of chunkText(extracted, type.chunking, await tokenizer, { chunkSize })) {
     chunks.push(chunk)

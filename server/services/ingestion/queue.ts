@@ -33,11 +33,6 @@ export class IngestionQueue {
     setImmediate(() => this.pump())
   }
 
-  /** How many files are being ingested and how many wait. */
-  get size(): { active: number; waiting: number } {
-    return { active: this.active.size, waiting: this.waiting.length }
-  }
-
   /** Resolves once nothing is running or waiting. */
   idle(): Promise<void> {
     if (!this.active.size && !this.waiting.length) return Promise.resolve()

@@ -3,7 +3,7 @@ import { ACTIVE_JOB_STATUSES } from '../../storage/jobs-repository.ts'
 import { CANCELLED_MESSAGE, type IngestionDeps } from './ingest-file.ts'
 import type { IngestionQueue } from './queue.ts'
 
-/** A file whose processing was cut off by this many crashes is failed rather than tried again. */
+/** A file whose processing crashes have cut off more often than this is failed rather than tried again. */
 export const MAX_INTERRUPTIONS = 2
 
 export interface RecoveryReport {
@@ -72,8 +72,7 @@ export function recoverIngestion(deps: IngestionDeps, queue: IngestionQueue): Re
   }
 
   // Upload jobs left open whose file finished, failed or vanished are closed to match it.
-  for (const job of jobs.repository.listByStatus(ACTIVE_JOB_STATUSES)) {
-    const fileId = jobs.repository.sourceAndFileOf(job.id)?.file_id
+  for (const { job, fileId } of jobs.repository.listByStatusWithFile(ACTIVE_JOB_STATUSES)) {
     if (!fileId || resumed.has(fileId)) continue
     const file = files.get(fileId)
     if (file?.processing_status === 'completed') {

@@ -4,6 +4,7 @@ import { HttpError } from '../../http/errors.ts'
 import type { Db } from '../../storage/db.ts'
 import { FilesRepository, type FileRecord } from '../../storage/files-repository.ts'
 import type { Job } from '../../storage/jobs-repository.ts'
+import { parseCallbackUrl } from '../callbacks.ts'
 import type { JobService } from '../jobs.ts'
 import type { FileWithContent, SourceService } from '../sources.ts'
 import { resolveFileType, unsupportedTypeMessage } from './file-types.ts'
@@ -54,18 +55,12 @@ function freeName(name: string, taken: (candidate: string) => boolean): string {
   }
 }
 
-export function checkCallbackUrl(url: string | undefined): string | undefined {
+/** The upload's callback_url, normalised; refused with 400 when a callback could never be sent to it. */
+function checkCallbackUrl(url: string | undefined): string | undefined {
   if (url === undefined || url === '') return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new HttpError(400, `callback_url is not a valid URL: ${url}`)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new HttpError(400, `callback_url must be an http or https URL, not ${parsed.protocol}`)
-  }
-  return parsed.toString()
+  const parsed = parseCallbackUrl(url, 'callback_url')
+  if (parsed.problem !== undefined) throw new HttpError(400, parsed.problem)
+  return parsed.url.toString()
 }
 
 /** Accepts an upload: checks it, stores the original, records the file and its job, and queues it. */
@@ -81,7 +76,7 @@ export class UploadService {
 
   async upload(input: UploadInput): Promise<UploadResult> {
     const { sourceId, file, duplicateHandling: mode } = input
-    this.sources.get(sourceId)
+    this.sources.assertExists(sourceId)
     const callbackUrl = checkCallbackUrl(input.callbackUrl)
     if (file.size > this.maxUploadBytes)
       throw new HttpError(413, tooLargeMessage(this.maxUploadBytes))
@@ -105,7 +100,7 @@ export class UploadService {
     try {
       // One synchronous transaction: no other upload can take the name between check and insert.
       outcome = this.db.transaction(() => {
-        this.sources.get(sourceId)
+        this.sources.assertExists(sourceId)
         let name = fileName
         let replaced: FileRecord | undefined
         const clash = this.sources.files.findByName(sourceId, name)

@@ -87,22 +87,22 @@ export function definedEntries(input: ToolInput): Partial<Pick<ToolFields, Writa
   return entries
 }
 
-export function derive(code: string, name?: string): ToolJsonSchema {
+/** Reads the client's Python source; source that cannot be read is the client's error, 400. */
+function readSource<T>(read: () => T): T {
   try {
-    return deriveJsonSchema(code, name === undefined ? {} : { name })
+    return read()
   } catch (error) {
     if (error instanceof SchemaDerivationError) throw new HttpError(400, error.message)
     throw error
   }
 }
 
+export function derive(code: string, name?: string): ToolJsonSchema {
+  return readSource(() => deriveJsonSchema(code, name === undefined ? {} : { name }))
+}
+
 export function functionNameOf(code: string): string | undefined {
-  try {
-    return lastFunctionName(code)
-  } catch (error) {
-    if (error instanceof SchemaDerivationError) throw new HttpError(400, error.message)
-    throw error
-  }
+  return readSource(() => lastFunctionName(code))
 }
 
 /** The function a stored source defines, or undefined when it defines none or does not parse. */

@@ -2,8 +2,8 @@ import type { AppConfig } from '../../config.ts'
 import { HttpError, notFound } from '../../http/errors.ts'
 import type { Db } from '../../storage/db.ts'
 import type { CursorParams } from '../../storage/pagination.ts'
+import { isUniqueViolation } from '../../storage/sql.ts'
 import {
-  isUniqueViolation,
   ToolsRepository,
   type JsonObject,
   type Tool,
