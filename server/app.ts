@@ -6,6 +6,7 @@ import { requirePassword } from './http/auth.ts'
 import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
+import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
@@ -68,6 +69,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
     }),
   )
   if (config.password) app.use('/v1/*', requirePassword(config.password))
+  // Registered before the local routes, so a proxying server answers every /v1 call from upstream.
+  if (config.upstream) app.all('/v1/*', forwardToUpstream(config.upstream))
 
   app.route('/', healthRoutes(SERVER_VERSION))
   app.route('/', toolRoutes(tools))

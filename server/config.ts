@@ -21,6 +21,17 @@ export interface ServerConfig {
   ingestConcurrency: number
   /** An OpenAI-compatible embeddings API (OpenAI, Ollama, vLLM); undefined uses the local embedder only. */
   embeddingProvider: EmbeddingProviderConfig | undefined
+  /** A Letta server to forward `/v1` to, so the console reaches it same-origin; undefined serves the API here. */
+  upstream: UpstreamConfig | undefined
+}
+
+export interface UpstreamConfig {
+  /** e.g. https://api.letta.com or http://letta.internal:8283 */
+  url: string
+  /** Sent upstream as `Authorization: Bearer`: a Letta Cloud API key or a server password. */
+  apiKey: string | undefined
+  /** Letta Cloud's optional project, sent as `X-Project-Id`. */
+  projectId: string | undefined
 }
 
 export interface EmbeddingProviderConfig {
@@ -48,6 +59,7 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     maxUploadBytes: 50 * MB,
     ingestConcurrency: 2,
     embeddingProvider: undefined,
+    upstream: undefined,
     ...overrides,
   }
 }
@@ -95,6 +107,9 @@ export function parseConfig(
       'embedding-model': { type: 'string' },
       'embedding-api-key': { type: 'string' },
       'embedding-dim': { type: 'string' },
+      upstream: { type: 'string' },
+      'upstream-key': { type: 'string' },
+      'upstream-project': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -117,6 +132,7 @@ export function parseConfig(
     values['allow-tool-execution'] ?? isTruthy(env.LETTA_ADMIN_ALLOW_TOOL_EXECUTION)
   const embeddingEndpoint = values['embedding-endpoint'] ?? env.LETTA_ADMIN_EMBEDDING_ENDPOINT
   const embeddingDim = values['embedding-dim'] ?? env.LETTA_ADMIN_EMBEDDING_DIM
+  const upstreamText = values.upstream ?? env.LETTA_ADMIN_UPSTREAM
   const dataDirText = values['data-dir'] ?? env.LETTA_ADMIN_DATA_DIR ?? defaultDataDir()
   const corsText =
     values['cors-origin'] ?? env.LETTA_ADMIN_CORS_ORIGINS?.split(',') ?? DEFAULTS.corsOrigins
@@ -169,7 +185,27 @@ export function parseConfig(
             : undefined,
         }
       : undefined,
+    upstream: upstreamText
+      ? {
+          url: httpUrl('upstream', upstreamText).replace(/\/+$/, '').replace(/\/v1$/, ''),
+          apiKey: values['upstream-key'] ?? env.LETTA_ADMIN_UPSTREAM_KEY ?? env.LETTA_API_KEY,
+          projectId: values['upstream-project'] ?? env.LETTA_PROJECT_ID,
+        }
+      : undefined,
   }
+}
+
+function httpUrl(what: string, text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new ConfigError(`Invalid ${what} "${text}": expected a URL such as http://localhost:8283`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`Invalid ${what} "${text}": only http and https are supported`)
+  }
+  return text.trim()
 }
 
 function isTruthy(text: string | undefined): boolean {

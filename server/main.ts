@@ -55,6 +55,7 @@ const listener = serve(
     )
     console.log(`Data directory: ${config.dataDir}`)
     if (config.password) console.log('A password is required for the API (health is exempt).')
+    if (config.upstream) console.log(`Forwarding /v1 to the Letta server at ${config.upstream.url}`)
   },
 )
 

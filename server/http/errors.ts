@@ -30,6 +30,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Validation error',
   501: 'Not implemented on this server',
+  502: 'The upstream Letta server did not answer',
 }
 
 /** Response entries for a route's documented error statuses, all with the `{detail}` body. */

@@ -135,7 +135,7 @@ export function describeConnectionResult(result: ConnectionTestResult, target: s
     case 'timeout':
       return `${target} did not answer within ${result.seconds} s.`
     case 'cors':
-      return `${target} is running but refused requests from ${result.origin} (CORS). Add this origin to the server's allowed origins (ACCEPTABLE_ORIGINS on Letta), or open the console from the server itself.`
+      return `${target} is running but refused requests from ${result.origin} (CORS). Add this origin to the server's allowed origins (ACCEPTABLE_ORIGINS on Letta), or start Letta Admin with --upstream ${target} to reach it from this console's own origin.`
     case 'not-letta':
       return `${target} answered, but it is not a Letta server: ${result.reason}.`
     case 'password-required':
