@@ -61,6 +61,8 @@ export class JobService {
     if (!current || !this.isActive(current)) return AbortSignal.abort(new JobCancelledError(id))
     const controller = new AbortController()
     this.running.set(id, controller)
+    // Letta's Job has no start time; the metadata carries it so a timeline can show the wait.
+    this.repository.mergeMetadata(id, { started_at: nowIso() })
     this.repository.update(id, { status: 'running' })
     return controller.signal
   }

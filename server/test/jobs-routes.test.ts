@@ -87,6 +87,7 @@ describe('GET /v1/jobs', () => {
       metadata: {
         source_id: 'source-a',
         file_name: 'report.pdf',
+        started_at: expect.any(String),
         chunks_embedded: 3,
         total_chunks: 4,
         num_passages: 4,
@@ -321,5 +322,20 @@ describe('JobService.whenReleased', () => {
     const released = jobs.whenReleased(stuck.id, 1000)
     jobs.release(stuck.id)
     expect(await released).toBe(true)
+  })
+})
+
+describe('job start time', () => {
+  it('records when a job started running in its metadata', async () => {
+    const { app, context } = createTestApp()
+    const job = context.jobs.create({ metadata: { type: 'probe' } })
+    expect(job.metadata).not.toHaveProperty('started_at')
+    context.jobs.start(job.id)
+    const running = await json<{ status: string; metadata: Record<string, unknown> }>(
+      app.request(`/v1/jobs/${job.id}`),
+    )
+    expect(running.status).toBe('running')
+    expect(Date.parse(String(running.metadata.started_at))).not.toBeNaN()
+    expect(running.metadata.type).toBe('probe')
   })
 })
