@@ -2,8 +2,16 @@ import { expect, test } from '@playwright/test'
 
 import { startBundledServer } from './support/bundled-server'
 
-test('the Connection page names a wrong password, then a stopped server', async ({ page }) => {
-  const guarded = await startBundledServer(['--password', 'correct horse'])
+test('the Connection page names a wrong password, then a stopped server', async ({
+  page,
+  baseURL,
+}) => {
+  const guarded = await startBundledServer([
+    '--password',
+    'correct horse',
+    '--cors-origin',
+    String(baseURL),
+  ])
   try {
     await page.goto('/settings/connection')
     await page.getByLabel('Server address').fill(guarded.url)
@@ -33,4 +41,33 @@ test('a server that is not Letta is named as such', async ({ page, baseURL }) =>
   await page.getByLabel('Server address').fill(`${baseURL}/settings`)
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(page.getByTestId('connection-result')).toContainText('is not a Letta server')
+})
+
+test('a server that refuses this origin is named as a CORS refusal, and a right password connects', async ({
+  page,
+  baseURL,
+}) => {
+  const closed = await startBundledServer()
+  const open = await startBundledServer([
+    '--password',
+    'correct horse',
+    '--cors-origin',
+    String(baseURL),
+  ])
+  try {
+    await page.goto('/settings/connection')
+    await page.getByLabel('Server address').fill(closed.url)
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toContainText(
+      `${closed.url} is running but refused requests from ${baseURL} (CORS)`,
+    )
+
+    await page.getByLabel('Server address').fill(open.url)
+    await page.getByLabel('Password or API key').fill('correct horse')
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toContainText(`Connected to ${open.url}`)
+  } finally {
+    await closed.stop()
+    await open.stop()
+  }
 })

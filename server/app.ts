@@ -3,6 +3,7 @@ import { cors } from 'hono/cors'
 
 import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
+import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
@@ -61,14 +62,18 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.use(
     '/v1/*',
     cors({
-      origin: (origin) =>
-        config.corsOrigins.includes('*') || config.corsOrigins.includes(origin) ? origin : null,
+      origin: (origin) => (originAllowed(origin, config.corsOrigins) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'X-BARE-PASSWORD', 'X-Project-Id', 'User-Id'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     }),
   )
-  if (config.password) app.use('/v1/*', requirePassword(config.password))
+  app.use(
+    '/v1/*',
+    config.password
+      ? requirePassword(config.password)
+      : guardPasswordlessServer(config.corsOrigins),
+  )
   // Registered before the local routes, so a proxying server answers every /v1 call from upstream.
   if (config.upstream) app.all('/v1/*', forwardToUpstream(config.upstream))
 

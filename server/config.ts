@@ -10,7 +10,7 @@ export interface ServerConfig {
   password: string | undefined
   /** The built console (Vite's dist/); undefined serves the API alone. */
   staticDir: string | undefined
-  /** Origins allowed to call the API from a browser; ['*'] allows any. */
+  /** Other origins allowed to call the API from a browser (the console's own always may); ['*'] allows any. */
   corsOrigins: string[]
   /** Whether POST /v1/tools/run may execute Python: on by default only on loopback. */
   toolExecution: boolean
@@ -52,7 +52,7 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     dataDir: ':memory:',
     password: undefined,
     staticDir: undefined,
-    corsOrigins: ['*'],
+    corsOrigins: [],
     toolExecution: true,
     toolTimeoutSeconds: 10,
     pythonPath: 'python3',

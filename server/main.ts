@@ -67,13 +67,19 @@ listener.on('error', (error: NodeJS.ErrnoException) => {
   fail(error.message)
 })
 
+/** How long requests in flight may take to finish once a stop is asked for. */
+const SHUTDOWN_GRACE_MS = 3000
+
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
   console.log(`${signal} received: stopping`)
-  // Stop accepting connections first, then let background work and the database wind down.
-  listener.close()
+  // Stop accepting connections and let requests in flight finish (a few seconds at most), then
+  // let background work and the database wind down.
+  const drained = new Promise<void>((resolve) => listener.close(() => resolve()))
+  ;(listener as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
   await server.close()
   process.exit(0)
 }

@@ -106,7 +106,7 @@ describe('password', () => {
   })
 
   it('answers CORS preflights without the password, over real HTTP', async () => {
-    const server = createTestApp({ password: 's3cret' })
+    const server = createTestApp({ password: 's3cret', corsOrigins: ['http://console.example'] })
     const http = await listen(server)
     try {
       const response = await fetch(`${http.url}/v1/tools`, {

@@ -128,7 +128,7 @@ describe('forwarding /v1 to an upstream Letta server', () => {
         headers: {
           Cookie: 'session=1',
           'X-BARE-PASSWORD': 'password local',
-          Origin: 'http://console',
+          Origin: 'http://localhost',
         },
       })
       expect(response.status).toBe(200)

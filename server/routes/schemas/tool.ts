@@ -186,7 +186,13 @@ export const ToolFilterQuerySchema = z.object({
 export const ToolListQuerySchema = ToolFilterQuerySchema.extend({
   before: z.string().optional().openapi({ description: 'A tool id: the tools before it' }),
   after: z.string().optional().openapi({ description: 'A tool id: the tools after it' }),
-  limit: z.coerce.number().int().min(1).optional().openapi({ description: 'Defaults to 50' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({ description: 'Defaults to 50' }),
   order: z
     .enum(['asc', 'desc'])
     .optional()

@@ -17,7 +17,7 @@ import { JobProgressBar } from './job-progress-bar'
 import { JobStatusBadge } from './job-status-badge'
 import { JobTimeline } from './job-timeline'
 import { JsonTree } from './json-tree'
-import { SourceLabel } from './source-label'
+import { FileLabel, SourceLabel } from './source-label'
 import { useNow } from './use-now'
 import { useSourceNames } from './use-source-names'
 
@@ -212,9 +212,12 @@ export function JobDetailPage() {
                 <SourceLabel sourceId={subject.sourceId} names={names} loaded={loaded} />
               </Field>
               <Field label="File">
-                {subject.fileName ?? subject.fileId ?? (
-                  <span className="text-muted-foreground">—</span>
-                )}
+                <FileLabel
+                  sourceId={subject.sourceId}
+                  fileId={subject.fileId}
+                  fileName={subject.fileName}
+                  names={names}
+                />
                 {subject.fileName && subject.fileId && (
                   <span className="block font-mono text-xs text-muted-foreground">
                     {subject.fileId}

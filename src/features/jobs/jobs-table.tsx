@@ -10,7 +10,7 @@ import { rowClick } from '@/lib/row-click'
 import { formatDateTime, formatDuration, jobDurationMs, jobSubject, shortJobId } from './job-format'
 import { JobProgressBar } from './job-progress-bar'
 import { JobStatusBadge } from './job-status-badge'
-import { SourceLabel } from './source-label'
+import { FileLabel, SourceLabel } from './source-label'
 
 const COLUMNS = ['Status', 'Job', 'Type', 'Source and file', 'Progress', 'Created', 'Duration']
 
@@ -95,9 +95,13 @@ export function JobsTable({
                   loaded={sourcesLoaded}
                 />
                 {(subject.fileName ?? subject.fileId) && (
-                  <span className="truncate text-xs text-muted-foreground" title={subject.fileId}>
-                    {subject.fileName ?? subject.fileId}
-                  </span>
+                  <FileLabel
+                    sourceId={subject.sourceId}
+                    fileId={subject.fileId}
+                    fileName={subject.fileName}
+                    names={sourceNames}
+                    className="truncate text-xs text-muted-foreground"
+                  />
                 )}
               </div>
             </TableCell>

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router'
 
 import { jobsQueryOptions } from '@/api/jobs'
+import { RouteErrorView } from '@/components/error-view'
 import { JobsPage, JobsPageSkeleton } from '@/features/jobs/jobs-page'
 import { jobListFilters, jobsSearchSchema } from '@/features/jobs/jobs-search'
 
@@ -15,4 +16,5 @@ export const Route = createFileRoute('/jobs/')({
   },
   pendingComponent: JobsPageSkeleton,
   component: JobsPage,
+  errorComponent: RouteErrorView,
 })

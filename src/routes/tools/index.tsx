@@ -2,6 +2,7 @@ import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
 import { z } from 'zod'
 
 import { toolCountQueryOptions, toolsInfiniteQueryOptions } from '@/api/tools'
+import { RouteErrorView } from '@/components/error-view'
 import { TOOL_TYPES, toolTypesFilter } from '@/features/tools/tool-types'
 import { ToolsPage, ToolsPageSkeleton } from '@/features/tools/tools-page'
 
@@ -38,4 +39,5 @@ export const Route = createFileRoute('/tools/')({
   },
   pendingComponent: ToolsPageSkeleton,
   component: ToolsPage,
+  errorComponent: RouteErrorView,
 })

@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono'
+
+import { isLoopbackHost } from '../config.ts'
+import { HttpError } from './errors.ts'
+
+export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  return allowed.includes('*') || allowed.includes(origin)
+}
+
+function hostnameOf(hostHeader: string): string {
+  // `[::1]:8283` keeps its brackets off; `localhost:8283` loses its port.
+  const bracketed = hostHeader.match(/^\[([^\]]+)\]/)
+  return bracketed?.[1] ?? hostHeader.replace(/:\d+$/, '')
+}
+
+/**
+ * Without a password, any web page the user opens could call this server from the browser: run
+ * tools, upload files, spend an upstream key. So a password-less server answers only requests
+ * addressed to a loopback name (which stops DNS rebinding), and from a browser only those of its
+ * own console or of an origin allowed with --cors-origin. Clients that are not browsers send no
+ * Origin and are not affected.
+ */
+export function guardPasswordlessServer(allowedOrigins: readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host') ?? new URL(c.req.url).host
+    if (!isLoopbackHost(hostnameOf(host))) {
+      throw new HttpError(
+        403,
+        `Requests for ${host} are refused: without a password this server answers only to localhost and 127.0.0.1`,
+      )
+    }
+    const origin = c.req.header('origin')
+    if (origin && !sameHost(origin, host) && !originAllowed(origin, allowedOrigins)) {
+      throw new HttpError(
+        403,
+        `Requests from ${origin} are refused: start the server with --cors-origin ${origin} to allow them`,
+      )
+    }
+    await next()
+  }
+}
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
