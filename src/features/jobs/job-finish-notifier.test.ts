@@ -3,25 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Job } from '@/api/jobs'
 
 import { finishNotice } from './job-finish-notifier'
+import { testJob } from './test-job'
 
 const job = (status: string, metadata: Record<string, unknown> = {}): Job =>
-  ({
-    id: 'job-1',
-    status,
-    job_type: 'job',
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:01Z',
-    completed_at: '2025-01-01T00:00:01Z',
-    stop_reason: null,
-    metadata,
-    callback_url: null,
-    callback_sent_at: null,
-    callback_status_code: null,
-    callback_error: null,
-    created_by_id: null,
-    last_updated_by_id: null,
-    user_id: null,
-  }) as Job
+  testJob({ status, metadata, completed_at: '2025-01-01T00:00:01Z' })
 
 const tracked = { id: 'job-1', label: 'Upload of report.pdf', href: '/sources/source-1' }
 

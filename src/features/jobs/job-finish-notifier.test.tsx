@@ -16,25 +16,15 @@ import { Toaster } from '@/components/ui/sonner'
 import { getTrackedJobs, trackJob, untrackJob } from '@/lib/tracked-jobs'
 
 import { JobFinishNotifier } from './job-finish-notifier'
+import { testJob } from './test-job'
 
 const jobIn = (status: string): Job =>
-  ({
-    id: 'job-1',
+  testJob({
     status,
-    job_type: 'job',
-    created_at: '2025-01-01T00:00:00Z',
     updated_at: new Date().toISOString(),
     completed_at: status === 'running' ? null : new Date().toISOString(),
-    stop_reason: null,
     metadata: status === 'failed' ? { error: 'Unreadable PDF' } : {},
-    callback_url: null,
-    callback_sent_at: null,
-    callback_status_code: null,
-    callback_error: null,
-    created_by_id: null,
-    last_updated_by_id: null,
-    user_id: null,
-  }) as Job
+  })
 
 // The API client keeps the fetch it found when it was created, so the stand-in must come first.
 const server = vi.hoisted(() => {

@@ -3,22 +3,9 @@ import { describe, expect, it } from 'vitest'
 import type { Job } from '@/api/jobs'
 
 import { jobTimelineSteps } from './job-timeline'
+import { testJob } from './test-job'
 
-const base = {
-  id: 'job-1',
-  job_type: 'job',
-  created_at: '2025-01-01T00:00:00.000Z',
-  updated_at: '2025-01-01T00:00:00.000Z',
-  stop_reason: null,
-  metadata: {},
-  callback_url: null,
-  callback_sent_at: null,
-  callback_status_code: null,
-  callback_error: null,
-  created_by_id: null,
-  last_updated_by_id: null,
-  user_id: null,
-} as const
+const base = testJob({ status: 'created', created_at: '2025-01-01T00:00:00.000Z' })
 const at = (status: string, completed_at: string | null = null) =>
   ({ ...base, status, completed_at }) as Job
 const now = Date.parse(base.created_at) + 5_000
