@@ -71,3 +71,25 @@ test('a server that refuses this origin is named as a CORS refusal, and a right 
     await open.stop()
   }
 })
+
+test('pages say when the saved server has stopped, and lead back to the connection', async ({
+  page,
+  baseURL,
+}) => {
+  const other = await startBundledServer(['--cors-origin', String(baseURL)])
+  try {
+    await page.goto('/settings/connection')
+    await page.getByLabel('Server address').fill(other.url)
+    await page.getByRole('button', { name: 'Save and connect' }).click()
+    await expect(page.getByTestId('server-status')).toContainText(other.url.replace('http://', ''))
+    await expect(page.getByTestId('server-status')).toContainText('Healthy')
+
+    await other.stop()
+    await page.goto('/tools')
+    await expect(page.getByRole('alert')).toContainText(`Cannot reach the server at ${other.url}`)
+    await page.getByRole('link', { name: 'Connection settings' }).click()
+    await expect(page.getByRole('heading', { name: 'Connection' })).toBeVisible()
+  } finally {
+    await other.stop()
+  }
+})
