@@ -341,3 +341,61 @@ test('passages page forwards and back with the cursor in the URL', async ({ page
   expect(await passages.allTextContents()).toEqual(firstPage)
   await expect(pages.getByRole('button', { name: 'Previous' })).toBeDisabled()
 })
+
+test('a source is renamed and described from its page, and a taken name is refused in the dialog', async ({
+  page,
+  request,
+}) => {
+  const name = uniqueName('ledgers')
+  const taken = uniqueName('archive')
+  const sourceId = await createSourceByApi(request, name)
+  await createSourceByApi(request, taken)
+  const renamed = `${name}-renamed`
+  const description = 'Shipping ledgers, 1890 to 1910'
+
+  await page.goto(`/sources/${sourceId}`)
+  await expect(page.getByRole('heading', { name })).toBeVisible()
+  const editButton = page.getByRole('button', { name: 'Edit', exact: true })
+  const dialog = page.getByRole('dialog', { name: 'Edit source' })
+  const nameField = dialog.getByLabel('Name')
+  const saveButton = dialog.getByRole('button', { name: 'Save' })
+
+  // Escape cancels: what was typed is dropped and the next opening starts from the saved values.
+  await editButton.click()
+  await expect(nameField).toHaveValue(name)
+  await expect(saveButton).toBeDisabled()
+  await nameField.fill('discarded')
+  await expect(saveButton).toBeEnabled()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await editButton.click()
+  await expect(nameField).toHaveValue(name)
+
+  // Enter in the name field saves both changes.
+  await dialog.getByLabel('Description').fill(description)
+  await nameField.fill(renamed)
+  await nameField.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText(`Saved ${renamed}`)).toBeVisible()
+  await expect(page.getByRole('heading', { name: renamed })).toBeVisible()
+  await expect(page.getByText(description)).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('heading', { name: renamed })).toBeVisible()
+  await expect(page.getByText(description)).toBeVisible()
+
+  // The server's 409 is shown under the name, and everything typed stays in the dialog.
+  await editButton.click()
+  await expect(dialog.getByLabel('Description')).toHaveValue(description)
+  await nameField.fill(taken)
+  await saveButton.click()
+  await expect(dialog.getByText(`A source named "${taken}" already exists`)).toBeVisible()
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true')
+  await expect(nameField).toHaveValue(taken)
+  await expect(dialog.getByLabel('Description')).toHaveValue(description)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('heading', { name: renamed })).toBeVisible()
+  const saved = await request.get(`/v1/sources/${sourceId}`)
+  expect(((await saved.json()) as { name: string }).name).toBe(renamed)
+})

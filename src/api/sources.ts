@@ -10,6 +10,7 @@ import type { components } from './generated/schema'
 
 export type Source = components['schemas']['Source']
 export type SourceCreate = components['schemas']['SourceCreate']
+export type SourceUpdate = components['schemas']['SourceUpdate']
 export type SourceFile = components['schemas']['FileMetadata']
 export type Passage = components['schemas']['Passage']
 export type EmbeddingConfig = components['schemas']['EmbeddingConfig']
@@ -151,6 +152,26 @@ export function useCreateSource(options: MutationCallbacks<Source, SourceCreate>
     onSuccess: async (source, body, onMutateResult, context) => {
       queryClient.setQueryData(sourcesKeys.detail(source.id), source)
       await queryClient.invalidateQueries({ queryKey: sourcesKeys.list() })
+      await options.onSuccess?.(source, body, onMutateResult, context)
+    },
+  })
+}
+
+export function useUpdateSource(
+  sourceId: string,
+  options: MutationCallbacks<Source, SourceUpdate> = {},
+) {
+  const queryClient = useQueryClient()
+  return useMutation<Source, ApiError, SourceUpdate>({
+    mutationFn: (body) =>
+      call(() =>
+        api.PATCH('/v1/sources/{source_id}', { params: { path: { source_id: sourceId } }, body }),
+      ),
+    ...options,
+    onSuccess: async (source, body, onMutateResult, context) => {
+      // The page shows the saved values at once; lists and counts catch up with the refetch.
+      queryClient.setQueryData(sourcesKeys.detail(source.id), source)
+      await queryClient.invalidateQueries({ queryKey: sourcesKeys.all })
       await options.onSuccess?.(source, body, onMutateResult, context)
     },
   })

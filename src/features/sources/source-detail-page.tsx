@@ -1,6 +1,6 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
-import { Trash2Icon, UploadIcon } from 'lucide-react'
+import { PencilIcon, Trash2Icon, UploadIcon } from 'lucide-react'
 import { useCallback, useEffect, useRef } from 'react'
 import { useDropzone } from 'react-dropzone'
 
@@ -16,6 +16,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 
 import { AcceptedTypes } from './accepted-types'
 import { DeleteSourceDialog } from './delete-source-dialog'
+import { EditSourceDialog } from './edit-source-dialog'
 import { acceptedExtensions, partitionFiles, summarizeExtensions } from './file-checks'
 import { FilesTable } from './files-table'
 import { formatBytes } from './format'
@@ -115,6 +116,12 @@ export function SourceDetailPage() {
               <UploadIcon />
               Upload files
             </Button>
+            <EditSourceDialog source={source}>
+              <Button variant="outline">
+                <PencilIcon />
+                Edit
+              </Button>
+            </EditSourceDialog>
             <DeleteSourceDialog source={source} onDeleted={() => void goTo({ to: '/sources' })}>
               <Button variant="outline">
                 <Trash2Icon />

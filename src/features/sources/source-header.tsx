@@ -35,9 +35,15 @@ export function SourceHeader({ source, actions }: { source: Source; actions: Rea
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{source.name}</h1>
-          <p className="mt-1 text-sm text-muted-foreground">
+          <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">
             {source.description || 'No description.'}
           </p>
+          {source.instructions && (
+            <p className="mt-2 line-clamp-3 max-w-prose text-sm whitespace-pre-line">
+              <span className="font-medium">Instructions: </span>
+              {source.instructions}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-2">{actions}</div>
       </div>
