@@ -47,6 +47,7 @@ export function callbackUrlProblem(url: string): string | undefined {
 /**
  * POSTs each finished job that has a callback_url to that URL, once, and records the outcome on the
  * job. Delivery runs beside the job's completion, never inside it: a failed callback never fails a job.
+ * A callback cut off by a crash, before its outcome was recorded, is sent again at the next start.
  */
 export class CallbackSender {
   private readonly timeoutMs: number
@@ -64,9 +65,10 @@ export class CallbackSender {
     this.retryDelayMs = options.retryDelayMs ?? 1_000
   }
 
-  /** Starts listening for finished jobs. */
+  /** Starts listening for finished jobs, and sends what a stopped process left unsent. */
   start(): void {
     this.unsubscribe ??= this.jobs.onFinished((job) => this.dispatch(job))
+    for (const job of this.jobs.repository.listUndeliveredCallbacks()) this.dispatch(job)
   }
 
   /** Sends the job's callback in the background; a job already sent or being sent is skipped. */

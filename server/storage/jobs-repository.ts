@@ -182,6 +182,17 @@ export class JobsRepository {
     return rows.map((row) => ({ job: toJob(row), fileId: row.file_id }))
   }
 
+  /** Finished jobs whose callback was never recorded as sent: the process stopped while sending. */
+  listUndeliveredCallbacks(): Job[] {
+    const { sql, params } = inList('status', ACTIVE_JOB_STATUSES)
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE callback_url IS NOT NULL AND callback_sent_at IS NULL AND NOT ${sql} ORDER BY seq`,
+      )
+      .all(...params) as JobRow[]
+    return rows.map(toJob)
+  }
+
   delete(id: string): boolean {
     return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0
   }

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { createApp } from '../app.ts'
+import { defaultAppConfig } from '../config.ts'
 import { CallbackSender, callbackUrlProblem } from '../services/callbacks.ts'
 import { JobService } from '../services/jobs.ts'
 import { openDatabase } from '../storage/db.ts'
@@ -265,5 +270,39 @@ describe('CallbackSender', () => {
     jobs.complete(later.id)
     await sender.idle()
     expect(receiver.received).toHaveLength(1)
+  })
+})
+
+describe('callbacks across a restart', () => {
+  it('sends, at the next start, a callback the stopped process never recorded as sent', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-callback-restart-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const receiver = await startReceiver()
+    // A finished job whose callback was cut off: written as the process left it.
+    const before = createApp(defaultAppConfig({ dataDir }))
+    const job = before.context.jobs.repository.create({ callback_url: receiver.url })
+    before.context.jobs.repository.update(job.id, {
+      status: 'completed',
+      completed_at: job.created_at,
+    })
+    const sent = before.context.jobs.repository.create({ callback_url: receiver.url })
+    before.context.jobs.repository.update(sent.id, {
+      status: 'completed',
+      completed_at: sent.created_at,
+      callback_sent_at: sent.created_at,
+      callback_status_code: 204,
+      callback_error: null,
+    })
+    await before.close()
+
+    const after = createApp(defaultAppConfig({ dataDir }))
+    cleanups.push(() => after.close())
+    const recorded = await waitFor(() => {
+      const current = after.context.jobs.get(job.id)
+      return current?.callback_sent_at ? current : undefined
+    })
+    await delay(200)
+    expect(receiver.received.map((delivery) => delivery.body.id)).toEqual([job.id])
+    expect(recorded.callback_status_code).toBe(204)
   })
 })
