@@ -225,3 +225,12 @@ test('with no active job the jobs page sends no request in the 30 s after it has
   await page.waitForTimeout(30_000)
   expect(requests).toEqual([])
 })
+
+test('a page cursor that names a deleted job offers the first page', async ({ page }) => {
+  await page.goto('/jobs?before=job-00000000-0000-4000-8000-000000000000')
+  await expect(page.getByRole('alert')).toContainText('does not name an item of this list')
+  await page.getByRole('button', { name: 'First page' }).click()
+  await expect(page).toHaveURL(/\/jobs$/)
+  await expect(page.getByRole('heading', { name: 'Jobs', exact: true })).toBeVisible()
+  await expect(page.getByRole('alert')).toBeHidden()
+})

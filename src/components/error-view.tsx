@@ -1,5 +1,5 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
-import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
+import { Link, useLocation, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
 import { AlertTriangleIcon } from 'lucide-react'
 import { useEffect } from 'react'
 
@@ -12,6 +12,17 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
   const queryErrorResetBoundary = useQueryErrorResetBoundary()
   useEffect(() => queryErrorResetBoundary.reset(), [queryErrorResetBoundary])
   const unreachable = error instanceof ApiError && error.status === 0
+  const location = useLocation()
+  const pageParams = new URLSearchParams(location.searchStr)
+  // A page cursor names an item that may since have been deleted: the first page still exists.
+  const paged = pageParams.has('before') || pageParams.has('after')
+  const goToFirstPage = () => {
+    pageParams.delete('before')
+    pageParams.delete('after')
+    const query = pageParams.toString()
+    reset()
+    router.history.push(query ? `${location.pathname}?${query}` : location.pathname)
+  }
   return (
     <div
       role="alert"
@@ -33,6 +44,11 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
         >
           Try again
         </Button>
+        {paged && !unreachable && (
+          <Button variant="outline" onClick={goToFirstPage}>
+            First page
+          </Button>
+        )}
         {unreachable && (
           <Button variant="outline" asChild>
             <Link to="/settings/connection">Connection settings</Link>
