@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { constants, readFileSync } from 'node:fs'
 import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
 
 const HARNESS = readFileSync(new URL('./harness.py', import.meta.url), 'utf8')
@@ -44,6 +44,10 @@ interface HarnessResult {
 export class ToolRunner {
   private python: string | undefined
   private readonly children = new Set<ChildProcess>()
+  private readonly maxConcurrent: number
+  private running = 0
+  /** Runs waiting for a free slot, first come first served. */
+  private readonly waiting: (() => void)[] = []
 
   constructor(
     private readonly options: {
@@ -51,10 +55,24 @@ export class ToolRunner {
       timeoutSeconds: number
       /** PATH used to find a bare command name like `python3`. */
       searchPath?: string | undefined
+      /** Interpreters alive at once; more requests wait their turn rather than flood the machine. */
+      maxConcurrent?: number | undefined
     },
-  ) {}
+  ) {
+    this.maxConcurrent = options.maxConcurrent ?? Math.max(2, availableParallelism())
+  }
 
   async run(input: ToolRunInput, signal?: AbortSignal): Promise<ToolRunOutcome> {
+    // The time limit starts when the tool starts, not while it waits for a slot.
+    await this.acquireSlot(signal)
+    try {
+      return await this.runInSlot(input, signal)
+    } finally {
+      this.releaseSlot()
+    }
+  }
+
+  private async runInSlot(input: ToolRunInput, signal?: AbortSignal): Promise<ToolRunOutcome> {
     const python = await this.resolvePython()
     const workdir = await mkdtemp(join(tmpdir(), 'letta-tool-'))
     try {
@@ -100,6 +118,33 @@ export class ToolRunner {
     } finally {
       await rm(workdir, { recursive: true, force: true })
     }
+  }
+
+  private acquireSlot(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted()
+    if (this.running < this.maxConcurrent) {
+      this.running += 1
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', giveUp)
+        resolve()
+      }
+      const giveUp = () => {
+        this.waiting.splice(this.waiting.indexOf(grant), 1)
+        reject(signal?.reason)
+      }
+      this.waiting.push(grant)
+      signal?.addEventListener('abort', giveUp, { once: true })
+    })
+  }
+
+  /** Hands the slot to the next waiting run, or frees it. */
+  private releaseSlot(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.running -= 1
   }
 
   /** Kills every running tool, for shutdown. */
