@@ -5,17 +5,10 @@ import { useId, useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 
 import { embeddingModelsQueryOptions, useCreateSource, type EmbeddingModel } from '@/api/sources'
+import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import {
   Select,
@@ -26,6 +19,7 @@ import {
 } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
 
+import { sourceNameProblem } from './source-edit'
 import { parseChunkSize } from './source-form'
 
 /** How a model is named in the list and sent to the server: its handle, else its model name. */
@@ -62,21 +56,14 @@ function EmbeddingModelSelect({
 }
 
 export function CreateSourceDialog({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{children}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New source</DialogTitle>
-          <DialogDescription>
-            Files uploaded to it are split into chunks of this many tokens, and each chunk is
-            embedded with this model.
-          </DialogDescription>
-        </DialogHeader>
-        {open && <CreateSourceForm onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      trigger={children}
+      title="New source"
+      description="Files uploaded to it are split into chunks of this many tokens, and each chunk is embedded with this model."
+    >
+      {(close) => <CreateSourceForm onDone={close} />}
+    </FormDialog>
   )
 }
 
@@ -97,7 +84,8 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     setProblem(null)
-    if (!name.trim()) return setProblem('Give the source a name.')
+    const nameProblem = sourceNameProblem(name)
+    if (nameProblem) return setProblem(nameProblem)
     const size = parseChunkSize(chunkSize, defaultChunkSize)
     if (!size.ok) return setProblem(size.reason)
     if (!chosen) return setProblem('Choose an embedding model.')

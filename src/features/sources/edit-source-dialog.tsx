@@ -3,18 +3,10 @@ import { useRef, useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 
 import { useUpdateSource, type Source } from '@/api/sources'
+import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogClose, DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 
@@ -27,21 +19,14 @@ import {
 } from './source-edit'
 
 export function EditSourceDialog({ source, children }: { source: Source; children: ReactNode }) {
-  const [open, setOpen] = useState(false)
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{children}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Edit source</DialogTitle>
-          <DialogDescription>
-            Only the fields you change are saved. Files and passages stay as they are.
-          </DialogDescription>
-        </DialogHeader>
-        {/* Mounted only while open, so each opening starts from the saved values. */}
-        {open && <EditSourceForm source={source} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      trigger={children}
+      title="Edit source"
+      description="Only the fields you change are saved. Files and passages stay as they are."
+    >
+      {(close) => <EditSourceForm source={source} onDone={close} />}
+    </FormDialog>
   )
 }
 
