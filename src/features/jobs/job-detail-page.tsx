@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { AlertTriangleIcon, ArrowLeftIcon, SearchXIcon } from 'lucide-react'
-import type * as React from 'react'
 
 import { ApiError } from '@/api/client'
 import { isActiveJob, jobQueryOptions, type Job } from '@/api/jobs'
+import { DetailItem, DetailList } from '@/components/detail-list'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -68,15 +68,6 @@ export function JobDetailSkeleton() {
   )
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  )
-}
-
 function CallbackCard({ job }: { job: Job }) {
   return (
     <Card>
@@ -90,11 +81,11 @@ function CallbackCard({ job }: { job: Job }) {
       </CardHeader>
       {job.callback_url && (
         <CardContent>
-          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <Field label="URL">
+          <DetailList>
+            <DetailItem label="URL">
               <span className="font-mono text-xs break-all">{job.callback_url}</span>
-            </Field>
-            <Field label="Sent">
+            </DetailItem>
+            <DetailItem label="Sent">
               {job.callback_sent_at ? (
                 <time dateTime={job.callback_sent_at}>{formatDateTime(job.callback_sent_at)}</time>
               ) : isActiveJob(job) ? (
@@ -102,8 +93,8 @@ function CallbackCard({ job }: { job: Job }) {
               ) : (
                 <span className="text-muted-foreground">Not yet</span>
               )}
-            </Field>
-            <Field label="Answer">
+            </DetailItem>
+            <DetailItem label="Answer">
               {job.callback_status_code === null ? (
                 <span className="text-muted-foreground">—</span>
               ) : (
@@ -117,13 +108,13 @@ function CallbackCard({ job }: { job: Job }) {
                   HTTP {job.callback_status_code}
                 </span>
               )}
-            </Field>
+            </DetailItem>
             {job.callback_error && (
-              <Field label="Error">
+              <DetailItem label="Error">
                 <span className="text-destructive">{job.callback_error}</span>
-              </Field>
+              </DetailItem>
             )}
-          </dl>
+          </DetailList>
         </CardContent>
       )}
     </Card>
@@ -206,12 +197,12 @@ export function JobDetailPage() {
             <CardTitle>Details</CardTitle>
           </CardHeader>
           <CardContent>
-            <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-              <Field label="Type">{data.job_type}</Field>
-              <Field label="Source">
+            <DetailList>
+              <DetailItem label="Type">{data.job_type}</DetailItem>
+              <DetailItem label="Source">
                 <SourceLabel sourceId={subject.sourceId} names={names} loaded={loaded} />
-              </Field>
-              <Field label="File">
+              </DetailItem>
+              <DetailItem label="File">
                 <FileLabel
                   sourceId={subject.sourceId}
                   fileId={subject.fileId}
@@ -223,20 +214,20 @@ export function JobDetailPage() {
                     {subject.fileId}
                   </span>
                 )}
-              </Field>
-              <Field label="Progress">
+              </DetailItem>
+              <DetailItem label="Progress">
                 <JobProgressBar job={data} className="max-w-64" />
-              </Field>
-              <Field label="Stop reason">
+              </DetailItem>
+              <DetailItem label="Stop reason">
                 {data.stop_reason ?? <span className="text-muted-foreground">—</span>}
-              </Field>
-              <Field label="Updated">
+              </DetailItem>
+              <DetailItem label="Updated">
                 <time dateTime={data.updated_at}>{formatDateTime(data.updated_at)}</time>
-              </Field>
-              <Field label="Created by">
+              </DetailItem>
+              <DetailItem label="Created by">
                 <span className="font-mono text-xs">{data.created_by_id ?? '—'}</span>
-              </Field>
-            </dl>
+              </DetailItem>
+            </DetailList>
           </CardContent>
         </Card>
         <CallbackCard job={data} />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 
 import { healthQueryOptions } from '@/api/health'
+import { DetailItem, DetailList } from '@/components/detail-list'
 import { PageHeader } from '@/components/page-header'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -39,16 +40,17 @@ export function OverviewPage() {
                 </Button>
               </div>
             ) : (
-              <dl className="grid grid-cols-[8rem_1fr] gap-y-2">
-                <dt className="text-muted-foreground">Status</dt>
-                <dd>
+              <DetailList>
+                <DetailItem label="Status">
                   <Badge variant="success">{health.data.status}</Badge>
-                </dd>
-                <dt className="text-muted-foreground">Version</dt>
-                <dd className="font-mono">{health.data.version}</dd>
-                <dt className="text-muted-foreground">Password</dt>
-                <dd>{connection.password ? 'Sent with every request' : 'None saved'}</dd>
-              </dl>
+                </DetailItem>
+                <DetailItem label="Version" mono>
+                  {health.data.version}
+                </DetailItem>
+                <DetailItem label="Password">
+                  {connection.password ? 'Sent with every request' : 'None saved'}
+                </DetailItem>
+              </DetailList>
             )}
           </CardContent>
         </Card>

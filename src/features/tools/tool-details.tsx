@@ -1,4 +1,5 @@
 import type { Tool } from '@/api/tools'
+import { DetailItem, DetailList } from '@/components/detail-list'
 
 import { toolTypeLabel } from './tool-types'
 
@@ -18,15 +19,12 @@ export function ToolDetails({ tool }: { tool: Tool }) {
     ['Pip requirements', requirements || null, true],
   ]
   return (
-    <dl className="grid grid-cols-[8.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+    <DetailList>
       {rows.map(([label, value, mono]) => (
-        <div key={label} className="contents">
-          <dt className="text-muted-foreground">{label}</dt>
-          <dd className={mono ? 'font-mono text-xs leading-5 break-all' : undefined}>
-            {value || <span className="text-muted-foreground">—</span>}
-          </dd>
-        </div>
+        <DetailItem key={label} label={label} mono={mono}>
+          {value || <span className="text-muted-foreground">—</span>}
+        </DetailItem>
       ))}
-    </dl>
+    </DetailList>
   )
 }
