@@ -88,7 +88,7 @@ const runRoute = createRoute({
   method: 'post',
   path: '/v1/tools/run',
   tags,
-  summary: 'Run tool source with arguments in a sandboxed python3 process',
+  summary: 'Run tool source with arguments in its own python3 process, temp dir and environment',
   request: { body: jsonBody(ToolRunFromSourceSchema) },
   responses: {
     200: jsonResponse(ToolReturnMessageSchema, 'What the tool returned and printed'),

@@ -3,7 +3,7 @@ import type { ToolType } from '../../storage/tools-repository.ts'
 /**
  * Letta's built-in tools, with the signatures (names, types, defaults) of Letta's own, so the
  * json_schema derived from each is the one a Letta server gives. They run inside Letta's agent
- * loop, never in a sandbox, so their bodies only say so.
+ * loop, never as a tool run here, so their bodies only say so.
  */
 export interface BaseToolDefinition {
   name: string
@@ -12,7 +12,7 @@ export interface BaseToolDefinition {
 }
 
 const BUILT_IN_BODY =
-  '    raise NotImplementedError("Built-in Letta tool: the agent loop runs it, not the tool sandbox.")\n'
+  '    raise NotImplementedError("Built-in Letta tool: the agent loop runs it, not a tool run.")\n'
 
 const source = (text: string) => `${text.trim()}\n${BUILT_IN_BODY}`
 

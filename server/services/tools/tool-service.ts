@@ -45,7 +45,7 @@ export function createToolService(config: AppConfig, db: Db): ToolService {
   return service
 }
 
-/** Tools: CRUD with json_schema derived from Python source, Letta's built-ins, and sandboxed runs. */
+/** Tools: CRUD with json_schema derived from Python source, Letta's built-ins, and runs in child processes. */
 export class ToolService {
   constructor(
     private readonly repository: ToolsRepository,

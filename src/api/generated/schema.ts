@@ -359,7 +359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run tool source with arguments in a sandboxed python3 process */
+        /** Run tool source with arguments in its own python3 process, temp dir and environment */
         post: {
             parameters: {
                 query?: never;
