@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { handleError } from './http/errors.ts'
+import { refuseAmbiguousPaths } from './http/request-target.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
@@ -59,6 +60,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   context.ingestion.recover()
 
   app.onError(handleError)
+  app.use('*', refuseAmbiguousPaths())
   app.use(
     '/v1/*',
     cors({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -95,6 +96,7 @@ export function parseConfig(
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       password: { type: 'string' },
+      'password-file': { type: 'string' },
       'static-dir': { type: 'string' },
       'no-static': { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
@@ -106,9 +108,11 @@ export function parseConfig(
       'embedding-endpoint': { type: 'string' },
       'embedding-model': { type: 'string' },
       'embedding-api-key': { type: 'string' },
+      'embedding-api-key-file': { type: 'string' },
       'embedding-dim': { type: 'string' },
       upstream: { type: 'string' },
       'upstream-key': { type: 'string' },
+      'upstream-key-file': { type: 'string' },
       'upstream-project': { type: 'string' },
     },
     strict: true,
@@ -121,7 +125,15 @@ export function parseConfig(
     throw new ConfigError(`Invalid port "${portText}": expected an integer from 0 to 65535`)
   }
   const host = values.host ?? env.HOST ?? DEFAULT_HOST
-  const password = values.password ?? env.LETTA_SERVER_PASSWORD ?? undefined
+  const password =
+    values.password ??
+    secretFromFile('password', values['password-file'] ?? env.LETTA_SERVER_PASSWORD_FILE) ??
+    (env.LETTA_SERVER_PASSWORD || undefined)
+  if (password !== undefined && password.trim() === '') {
+    throw new ConfigError(
+      'The password is blank: no client could send it. Set a password with at least one visible character, or none.',
+    )
+  }
   if (!isLoopbackHost(host) && !password) {
     throw new ConfigError(
       `Refusing to listen on ${host} without a password: anyone on the network could read and change this server. ` +
@@ -179,7 +191,13 @@ export function parseConfig(
             env.LETTA_ADMIN_EMBEDDING_MODEL ??
             'text-embedding-3-small',
           apiKey:
-            values['embedding-api-key'] ?? env.LETTA_ADMIN_EMBEDDING_API_KEY ?? env.OPENAI_API_KEY,
+            values['embedding-api-key'] ??
+            secretFromFile(
+              'embedding API key',
+              values['embedding-api-key-file'] ?? env.LETTA_ADMIN_EMBEDDING_API_KEY_FILE,
+            ) ??
+            env.LETTA_ADMIN_EMBEDDING_API_KEY ??
+            env.OPENAI_API_KEY,
           dimensions: embeddingDim
             ? positiveNumber('embedding dimension', embeddingDim)
             : undefined,
@@ -188,7 +206,14 @@ export function parseConfig(
     upstream: upstreamText
       ? {
           url: httpUrl('upstream', upstreamText).replace(/\/+$/, '').replace(/\/v1$/, ''),
-          apiKey: values['upstream-key'] ?? env.LETTA_ADMIN_UPSTREAM_KEY ?? env.LETTA_API_KEY,
+          apiKey:
+            values['upstream-key'] ??
+            secretFromFile(
+              'upstream key',
+              values['upstream-key-file'] ?? env.LETTA_ADMIN_UPSTREAM_KEY_FILE,
+            ) ??
+            env.LETTA_ADMIN_UPSTREAM_KEY ??
+            env.LETTA_API_KEY,
           projectId: values['upstream-project'] ?? env.LETTA_PROJECT_ID,
         }
       : undefined,
@@ -206,6 +231,18 @@ function httpUrl(what: string, text: string): string {
     throw new ConfigError(`Invalid ${what} "${text}": only http and https are supported`)
   }
   return text.trim()
+}
+
+/** A secret kept in a file (so it never shows on a command line): its first line, trimmed. */
+function secretFromFile(what: string, path: string | undefined): string | undefined {
+  if (path === undefined) return undefined
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`Cannot read the ${what} file ${path}: ${(error as Error).message}`)
+  }
+  return text.split(/\r?\n/)[0]?.trim() ?? ''
 }
 
 function isTruthy(text: string | undefined): boolean {

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 
 import { isLoopbackHost } from '../config.ts'
 import { HttpError } from './errors.ts'
+import { rawHostHeader, rawRequestTarget } from './request-target.ts'
 
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
   return allowed.includes('*') || allowed.includes(origin)
@@ -23,6 +24,16 @@ function hostnameOf(hostHeader: string): string {
 export function guardPasswordlessServer(allowedOrigins: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host') ?? new URL(c.req.url).host
+    // Over HTTP, a request without a Host header or with an absolute URL in its request line names
+    // no loopback address of its own: Node would fill in the listening address, so it is refused.
+    const sentHost = rawHostHeader(c)
+    const target = rawRequestTarget(c)
+    if (sentHost === undefined || (target !== undefined && !target.startsWith('/'))) {
+      throw new HttpError(
+        403,
+        'Requests without a Host header or with an absolute URL are refused: without a password this server answers only to localhost and 127.0.0.1',
+      )
+    }
     if (!isLoopbackHost(hostnameOf(host))) {
       throw new HttpError(
         403,

@@ -55,7 +55,7 @@ const ListJobsQuery = JobFiltersQuery.extend({
   }),
 })
 
-const JobIdParam = idParam('job_id', 'job')
+const JobIdParam = idParam('job_id')
 
 const listJobsRoute = createRoute({
   method: 'get',

@@ -40,13 +40,13 @@ export const KINDS: Record<SourceKind, KindSettings> = {
 }
 
 /** `{source_id}` or `{folder_id}`: a string the handler reads back with idOf(). */
-export const sourceIdParam = (settings: KindSettings) => idParam<string>(settings.idName, 'source')
+export const sourceIdParam = (settings: KindSettings) => idParam<KindSettings['idName']>(settings.idName)
 
 export function idOf(settings: KindSettings, params: Record<string, string>): string {
   return params[settings.idName] ?? ''
 }
 
-export const FileIdParam = idParam('file_id', 'file')
+export const FileIdParam = idParam('file_id')
 
 export const CursorQuery = z.object({
   before: z

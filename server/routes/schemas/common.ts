@@ -5,10 +5,46 @@ import type { IdPrefix } from '../../storage/ids.ts'
 /** An id as the documents show it: Letta's `<prefix>-<uuid4>`. */
 export const exampleId = (prefix: IdPrefix) => `${prefix}-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f`
 
-/** The path parameter `{name}`, an id of the given prefix. */
-export function idParam<const Name extends string>(name: Name, prefix: IdPrefix) {
+/**
+ * Which id prefix each `{..._id}` path parameter carries. Every route's id parameters are checked
+ * against this one map, so an id can never be empty, a dot segment, or another kind's id.
+ */
+export const PATH_ID_PREFIXES = {
+  agent_id: 'agent',
+  block_id: 'block',
+  file_id: 'file',
+  folder_id: 'source',
+  job_id: 'job',
+  message_id: 'message',
+  passage_id: 'passage',
+  run_id: 'run',
+  source_id: 'source',
+  step_id: 'step',
+  tool_id: 'tool',
+} as const satisfies Record<string, IdPrefix>
+
+export type PathIdName = keyof typeof PATH_ID_PREFIXES
+
+/** Letta's pattern for `<prefix>-<uuid4>`, lower-case hex as its ids are minted. */
+export function idPattern(prefix: IdPrefix): RegExp {
+  return new RegExp(
+    `^${prefix}-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`,
+  )
+}
+
+/** A `<prefix>-<uuid4>` string; anything else fails validation (422, as Letta answers). */
+export function idString(prefix: IdPrefix) {
+  const pattern = idPattern(prefix)
+  return z
+    .string()
+    .regex(pattern, { message: `Invalid ID format: expected '${prefix}-<uuid4>'` })
+    .openapi({ pattern: pattern.source, example: exampleId(prefix) })
+}
+
+/** The path parameter `{name}`, checked against the id prefix PATH_ID_PREFIXES gives it. */
+export function idParam<const Name extends PathIdName>(name: Name) {
   const shape = {
-    [name]: z.string().openapi({ param: { name, in: 'path' }, example: exampleId(prefix) }),
+    [name]: idString(PATH_ID_PREFIXES[name]).openapi({ param: { name, in: 'path' } }),
   }
   return z.object(shape as Record<Name, z.ZodString>)
 }

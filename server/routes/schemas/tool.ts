@@ -208,4 +208,4 @@ export const ToolCountQuerySchema = ToolFilterQuerySchema.extend({
   }),
 })
 
-export const ToolIdParamsSchema = idParam('tool_id', 'tool')
+export const ToolIdParamsSchema = idParam('tool_id')
