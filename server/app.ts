@@ -3,6 +3,7 @@ import { cors } from 'hono/cors'
 
 import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
+import { limitRequestBodies } from './http/body-limit.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { handleError } from './http/errors.ts'
 import { refuseAmbiguousPaths } from './http/request-target.ts'
@@ -76,6 +77,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
       ? requirePassword(config.password)
       : guardPasswordlessServer(config.corsOrigins),
   )
+  app.use('/v1/*', limitRequestBodies(config))
   // Registered before the local routes, so a proxying server answers every /v1 call from upstream.
   if (config.upstream) app.all('/v1/*', forwardToUpstream(config.upstream))
 

@@ -18,6 +18,8 @@ export interface ServerConfig {
   toolTimeoutSeconds: number
   pythonPath: string
   maxUploadBytes: number
+  /** Largest request body other than an upload (JSON); larger ones answer 413 unread. */
+  maxBodyBytes: number
   /** How many uploaded files are ingested at once. */
   ingestConcurrency: number
   /** An OpenAI-compatible embeddings API (OpenAI, Ollama, vLLM); undefined uses the local embedder only. */
@@ -58,6 +60,7 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     toolTimeoutSeconds: 10,
     pythonPath: 'python3',
     maxUploadBytes: 50 * MB,
+    maxBodyBytes: 8 * MB,
     ingestConcurrency: 2,
     embeddingProvider: undefined,
     upstream: undefined,
@@ -104,6 +107,7 @@ export function parseConfig(
       'tool-timeout': { type: 'string' },
       python: { type: 'string' },
       'max-upload-mb': { type: 'string' },
+      'max-body-mb': { type: 'string' },
       'ingest-concurrency': { type: 'string' },
       'embedding-endpoint': { type: 'string' },
       'embedding-model': { type: 'string' },
@@ -170,6 +174,12 @@ export function parseConfig(
         values['max-upload-mb'] ??
           env.LETTA_ADMIN_MAX_UPLOAD_MB ??
           String(DEFAULTS.maxUploadBytes / MB),
+      ) * MB,
+    ),
+    maxBodyBytes: Math.round(
+      positiveNumber(
+        'body limit',
+        values['max-body-mb'] ?? env.LETTA_ADMIN_MAX_BODY_MB ?? String(DEFAULTS.maxBodyBytes / MB),
       ) * MB,
     ),
     ingestConcurrency: Math.max(

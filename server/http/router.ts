@@ -11,8 +11,15 @@ export function createRouter() {
   return new OpenAPIHono({
     strict: false,
     defaultHook: (result) => {
-      if (!result.success)
-        throw new HttpError(422, formatIssues(result.error.issues, result.target))
+      if (result.success) return
+      // A text or list over its documented bound is a 400 naming the field; other failures 422.
+      const tooLong =
+        result.target === 'json' &&
+        result.error.issues.every(
+          (issue) =>
+            issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'),
+        )
+      throw new HttpError(tooLong ? 400 : 422, formatIssues(result.error.issues, result.target))
     },
   })
 }

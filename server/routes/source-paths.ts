@@ -40,7 +40,8 @@ export const KINDS: Record<SourceKind, KindSettings> = {
 }
 
 /** `{source_id}` or `{folder_id}`: a string the handler reads back with idOf(). */
-export const sourceIdParam = (settings: KindSettings) => idParam<KindSettings['idName']>(settings.idName)
+export const sourceIdParam = (settings: KindSettings) =>
+  idParam<KindSettings['idName']>(settings.idName)
 
 export function idOf(settings: KindSettings, params: Record<string, string>): string {
   return params[settings.idName] ?? ''

@@ -49,6 +49,27 @@ export function idParam<const Name extends PathIdName>(name: Name) {
   return z.object(shape as Record<Name, z.ZodString>)
 }
 
+/**
+ * Bounds on what a client may store, documented in the README: Letta sets none, and without them
+ * one request could store hundreds of megabytes in a description.
+ */
+export const TEXT_BOUNDS = {
+  /** Names, types, tags, versions: one line. */
+  name: 255,
+  /** Descriptions and instructions. */
+  description: 50_000,
+  /** Python source of a tool. */
+  sourceCode: 1_000_000,
+  /** Tags on one tool, requirements of one tool. */
+  listItems: 100,
+  /** One environment variable value of a tool run. */
+  envValue: 32_768,
+} as const
+
+/** A string of at most `max` characters; longer answers 400 naming the field. */
+export const boundedString = (max: number) =>
+  z.string().max(max, { message: `Too long: at most ${max} characters` })
+
 // Documented as a boolean, so generated clients send true/false; any casing of true/false/1/0 is read.
 export const QueryBoolean = z.stringbool().openapi({ type: 'boolean' })
 

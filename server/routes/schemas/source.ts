@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 
 import { DUPLICATE_HANDLING } from '../../services/ingestion/uploads.ts'
 import { FILE_PROCESSING_STATUSES } from '../../storage/files-repository.ts'
-import { exampleId } from './common.ts'
+import { boundedString, exampleId, TEXT_BOUNDS } from './common.ts'
 
 const nullableString = z.string().nullable()
 const Metadata = z.record(z.string(), z.unknown())
@@ -31,13 +31,13 @@ export const EmbeddingConfigSchema = z
 
 /** What a client may send as embedding_config: the model is required, the rest is filled in. */
 export const EmbeddingConfigInputSchema = z.object({
-  embedding_endpoint_type: z.string().optional(),
-  embedding_endpoint: nullableString.optional(),
-  embedding_model: z.string().min(1),
+  embedding_endpoint_type: boundedString(TEXT_BOUNDS.name).optional(),
+  embedding_endpoint: boundedString(TEXT_BOUNDS.description).nullable().optional(),
+  embedding_model: boundedString(TEXT_BOUNDS.name).min(1),
   embedding_dim: z.number().int().positive().optional(),
   embedding_chunk_size: z.number().int().min(64).max(8192).nullable().optional(),
   batch_size: z.number().int().min(1).max(2048).optional(),
-  handle: nullableString.optional(),
+  handle: boundedString(TEXT_BOUNDS.name).nullable().optional(),
 })
 
 export const EmbeddingModelSchema = EmbeddingConfigSchema.extend({
@@ -78,11 +78,11 @@ const chunkSize = z
 
 export const SourceCreateSchema = z
   .object({
-    name: z.string().min(1).max(255),
-    description: nullableString.optional(),
-    instructions: nullableString.optional(),
+    name: boundedString(TEXT_BOUNDS.name).min(1),
+    description: boundedString(TEXT_BOUNDS.description).nullable().optional(),
+    instructions: boundedString(TEXT_BOUNDS.description).nullable().optional(),
     metadata: Metadata.nullable().optional(),
-    embedding: nullableString.optional().openapi({
+    embedding: boundedString(TEXT_BOUNDS.name).nullable().optional().openapi({
       description: 'An embedding handle from GET /v1/models/embedding; the default is the first.',
       example: 'letta-admin/lexical-hash-384',
     }),
@@ -93,9 +93,9 @@ export const SourceCreateSchema = z
 
 export const SourceUpdateSchema = z
   .object({
-    name: z.string().min(1).max(255).nullable().optional(),
-    description: nullableString.optional(),
-    instructions: nullableString.optional(),
+    name: boundedString(TEXT_BOUNDS.name).min(1).nullable().optional(),
+    description: boundedString(TEXT_BOUNDS.description).nullable().optional(),
+    instructions: boundedString(TEXT_BOUNDS.description).nullable().optional(),
     metadata: Metadata.nullable().optional(),
     embedding_config: EmbeddingConfigInputSchema.nullable().optional(),
   })

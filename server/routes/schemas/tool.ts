@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 
 import { TOOL_TYPES } from '../../storage/tools-repository.ts'
-import { exampleId, idParam, splitQueryList } from './common.ts'
+import { boundedString, exampleId, idParam, splitQueryList, TEXT_BOUNDS } from './common.ts'
 
 export const MAX_RETURN_CHAR_LIMIT = 1_000_000
 
@@ -10,10 +10,16 @@ export const ToolTypeSchema = z.enum(TOOL_TYPES).openapi('ToolType')
 const JsonObjectSchema = z.record(z.string(), z.unknown())
 
 export const PipRequirementSchema = z
-  .object({ name: z.string().min(1), version: z.string().nullable().optional() })
+  .object({
+    name: boundedString(TEXT_BOUNDS.name).min(1),
+    version: boundedString(TEXT_BOUNDS.name).nullable().optional(),
+  })
   .openapi('PipRequirement')
 export const NpmRequirementSchema = z
-  .object({ name: z.string().min(1), version: z.string().nullable().optional() })
+  .object({
+    name: boundedString(TEXT_BOUNDS.name).min(1),
+    version: boundedString(TEXT_BOUNDS.name).nullable().optional(),
+  })
   .openapi('NpmRequirement')
 
 const ReturnCharLimitSchema = z.number().int().min(1).max(MAX_RETURN_CHAR_LIMIT)
@@ -41,15 +47,19 @@ export const ToolSchema = z
   })
   .openapi('Tool')
 
+const nameString = boundedString(TEXT_BOUNDS.name)
+const sourceCodeString = boundedString(TEXT_BOUNDS.sourceCode)
+const boundedList = <T extends z.ZodType>(item: T) => z.array(item).max(TEXT_BOUNDS.listItems)
+
 const toolWritableFields = {
-  description: z.string().nullable().optional(),
-  tags: z.array(z.string()).nullable().optional(),
+  description: boundedString(TEXT_BOUNDS.description).nullable().optional(),
+  tags: boundedList(nameString).nullable().optional(),
   json_schema: JsonObjectSchema.nullable().optional().openapi({
     description: 'Derived from source_code (Python) when not given',
   }),
   args_json_schema: JsonObjectSchema.nullable().optional(),
-  pip_requirements: z.array(PipRequirementSchema).nullable().optional(),
-  npm_requirements: z.array(NpmRequirementSchema).nullable().optional(),
+  pip_requirements: boundedList(PipRequirementSchema).nullable().optional(),
+  npm_requirements: boundedList(NpmRequirementSchema).nullable().optional(),
   default_requires_approval: z.boolean().nullable().optional(),
   enable_parallel_execution: z.boolean().nullable().optional(),
   metadata_: JsonObjectSchema.nullable().optional(),
@@ -57,12 +67,12 @@ const toolWritableFields = {
 
 export const ToolCreateSchema = z
   .object({
-    name: z.string().nullable().optional().openapi({
+    name: nameString.nullable().optional().openapi({
       description:
         "At most 48 characters; the function's name (or json_schema.name) when not given",
     }),
-    source_code: z.string(),
-    source_type: z.string().nullable().optional().openapi({ description: "Defaults to 'python'" }),
+    source_code: sourceCodeString,
+    source_type: nameString.nullable().optional().openapi({ description: "Defaults to 'python'" }),
     return_char_limit: ReturnCharLimitSchema.nullable().optional().openapi({
       description: 'Defaults to 6000',
     }),
@@ -72,11 +82,11 @@ export const ToolCreateSchema = z
 
 export const ToolUpdateSchema = z
   .object({
-    source_code: z.string().nullable().optional().openapi({
+    source_code: sourceCodeString.nullable().optional().openapi({
       description:
         'A changed source re-derives json_schema (and so the name) unless json_schema is sent too',
     }),
-    source_type: z.string().nullable().optional(),
+    source_type: nameString.nullable().optional(),
     return_char_limit: ReturnCharLimitSchema.nullable().optional(),
     ...toolWritableFields,
   })
@@ -100,11 +110,10 @@ export const ToolJsonSchemaSchema = z
 
 export const GenerateToolSchemaRequestSchema = z
   .object({
-    code: z
-      .string()
-      .openapi({ description: 'The tool source; its last top-level function is read' }),
-    source_type: z
-      .string()
+    code: sourceCodeString.openapi({
+      description: 'The tool source; its last top-level function is read',
+    }),
+    source_type: nameString
       .nullable()
       .optional()
       .openapi({ description: "Only 'python' (the default)" }),
@@ -113,27 +122,30 @@ export const GenerateToolSchemaRequestSchema = z
 
 // Names and values that an operating system environment can hold.
 const EnvVarsSchema = z.record(
-  z.string().regex(/^[^=\0]+$/, 'Environment variable names cannot be empty or contain = or NUL'),
-  z.string().regex(/^[^\0]*$/, 'Environment variable values cannot contain NUL'),
+  nameString.regex(/^[^=\0]+$/, 'Environment variable names cannot be empty or contain = or NUL'),
+  boundedString(TEXT_BOUNDS.envValue).regex(
+    /^[^\0]*$/,
+    'Environment variable values cannot contain NUL',
+  ),
 )
 
 export const ToolRunFromSourceSchema = z
   .object({
-    source_code: z.string(),
+    source_code: sourceCodeString,
     args: JsonObjectSchema.optional().openapi({
       description: 'Keyword arguments for the function',
     }),
     env_vars: EnvVarsSchema.optional().openapi({
       description: 'The whole environment of the run: nothing else from the server is passed',
     }),
-    name: z.string().nullable().optional().openapi({
+    name: nameString.nullable().optional().openapi({
       description: 'The function to call; the last top-level function when absent or undefined',
     }),
-    source_type: z.string().nullable().optional(),
+    source_type: nameString.nullable().optional(),
     args_json_schema: JsonObjectSchema.nullable().optional(),
     json_schema: JsonObjectSchema.nullable().optional(),
-    pip_requirements: z.array(PipRequirementSchema).nullable().optional(),
-    npm_requirements: z.array(NpmRequirementSchema).nullable().optional(),
+    pip_requirements: boundedList(PipRequirementSchema).nullable().optional(),
+    npm_requirements: boundedList(NpmRequirementSchema).nullable().optional(),
     return_char_limit: ReturnCharLimitSchema.nullable().optional().openapi({
       description: 'Cuts tool_return, stdout and stderr; defaults to 6000',
     }),

@@ -1,3 +1,4 @@
+import { jsonNestingDepth, MAX_JSON_DEPTH } from '../json-depth.ts'
 import { IngestionError } from './cooperative.ts'
 
 export interface TextRecord {
@@ -7,6 +8,11 @@ export interface TextRecord {
 }
 
 function parseJson(text: string, what: string): unknown {
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new IngestionError(
+      `${what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep, which this server does not index.`,
+    )
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
