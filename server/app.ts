@@ -8,6 +8,7 @@ import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { handleError } from './http/errors.ts'
 import { refuseAmbiguousPaths } from './http/request-target.ts'
 import { createRouter } from './http/router.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { mountConsole } from './http/static.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -61,6 +62,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   context.ingestion.recover()
 
   app.onError(handleError)
+  app.use('*', securityHeaders())
   app.use('*', refuseAmbiguousPaths())
   app.use(
     '/v1/*',

@@ -29,6 +29,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Validation error',
+  429: 'Too many requests',
   501: 'Not implemented on this server',
   502: 'The upstream Letta server did not answer',
 }

@@ -72,12 +72,22 @@ describe('request validation', () => {
     const response = await echo.request('/v1/echo', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'far too long' }),
+      body: JSON.stringify({ name: 42 }),
     })
     expect(response.status).toBe(422)
     const { detail } = await json<{ detail: string }>(response)
     expect(typeof detail).toBe('string')
     expect(detail).toContain('json.name')
+  })
+
+  it('answers text over its bound with 400 naming the field', async () => {
+    const response = await echo.request('/v1/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'far too long' }),
+    })
+    expect(response.status).toBe(400)
+    expect((await json<{ detail: string }>(response)).detail).toContain('json.name')
   })
 })
 

@@ -1,7 +1,10 @@
 import { connect } from 'node:net'
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 
 import { parseConfig } from '../config.ts'
+import { FREE_WRONG_PASSWORDS, PasswordThrottle, requirePassword } from '../http/auth.ts'
+import { handleError } from '../http/errors.ts'
 import { createTestApp, json, listen } from './helpers.ts'
 import { createSource, ingest, type FileBody, type SourceBody } from './sources-helpers.ts'
 
@@ -132,6 +135,82 @@ describe('loopback guard', () => {
     for (const password of [' ', '\t', '   ']) {
       expect(() => parseConfig(['--password', password], {}, '/')).toThrow(/blank/)
       expect(() => parseConfig([], { LETTA_SERVER_PASSWORD: password }, '/')).toThrow(/blank/)
+    }
+  })
+})
+
+describe('security headers', () => {
+  it('sends CSP without inline scripts, frame denial, nosniff and no referrer on every response', async () => {
+    const { app } = createTestApp()
+    for (const path of ['/v1/health', '/v1/tools', '/v1/no-such-route', '/']) {
+      const response = await app.request(path)
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/)
+      expect(csp).not.toMatch(/unsafe-inline[^;]*;.*script|script-src[^;]*unsafe/)
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+  })
+})
+
+describe('password throttling', () => {
+  it('makes an address wait after repeated wrong passwords; correct ones are not slowed', async () => {
+    let now = 1_000_000
+    const throttle = new PasswordThrottle(() => now)
+    const app = new Hono()
+    app.onError(handleError)
+    app.use('*', requirePassword('right-one', throttle))
+    app.get('/v1/x', (c) => c.json({ ok: true }))
+    const bearer = (password: string) => ({ headers: { Authorization: `Bearer ${password}` } })
+
+    // Correct passwords never count, however many are sent.
+    for (let i = 0; i < 20; i++)
+      expect((await app.request('/v1/x', bearer('right-one'))).status).toBe(200)
+    // Requests without a password are not guesses.
+    for (let i = 0; i < 20; i++) expect((await app.request('/v1/x')).status).toBe(401)
+
+    for (let i = 0; i < FREE_WRONG_PASSWORDS; i++) {
+      expect((await app.request('/v1/x', bearer(`wrong-${i}`))).status).toBe(401)
+    }
+    const locked = await app.request('/v1/x', bearer('wrong-again'))
+    expect(locked.status).toBe(429)
+    expect(locked.headers.get('retry-after')).toBe('1')
+    expect((await json<{ detail: string }>(locked)).detail).toMatch(/Too many wrong passwords/)
+    // While it waits, even the right password is not checked: guessing cannot go faster.
+    expect((await app.request('/v1/x', bearer('right-one'))).status).toBe(429)
+
+    now += 1001
+    expect((await app.request('/v1/x', bearer('wrong-6'))).status).toBe(401)
+    // Each further failure doubles the wait.
+    const longer = await app.request('/v1/x', bearer('wrong-7'))
+    expect(longer.headers.get('retry-after')).toBe('2')
+    now += 2001
+    expect((await app.request('/v1/x', bearer('right-one'))).status).toBe(200)
+    // A success forgets the failures.
+    expect((await app.request('/v1/x', bearer('wrong-8'))).status).toBe(401)
+    expect((await app.request('/v1/x', bearer('right-one'))).status).toBe(200)
+  })
+
+  it('counts each client address on its own over HTTP', async () => {
+    const server = createTestApp({ password: 'right-one' })
+    const served = await listen(server)
+    try {
+      for (let i = 0; i < FREE_WRONG_PASSWORDS; i++) {
+        const wrong = await fetch(`${served.url}/v1/tools/count`, {
+          headers: { Authorization: 'Bearer wrong' },
+        })
+        expect(wrong.status).toBe(401)
+      }
+      const locked = await fetch(`${served.url}/v1/tools/count`, {
+        headers: { Authorization: 'Bearer wrong' },
+      })
+      expect(locked.status).toBe(429)
+      // Health stays open to everyone.
+      expect((await fetch(`${served.url}/v1/health`)).status).toBe(200)
+    } finally {
+      await served.close()
     }
   })
 })

@@ -122,6 +122,9 @@ describe('recovery at start', () => {
         'The server stopped 3 times while processing this file, so it was not tried again.',
     })
     expect(failed.metadata.error).toBe(record.error_message)
+    // The counters say what the message says, and what is stored.
+    expect(failed.metadata).toMatchObject({ interruptions: 3, chunks_embedded: 0 })
+    expect(record.chunks_embedded).toBe(0)
     expect(count(second, 'SELECT COUNT(*) AS n FROM passages')).toBe(0)
   })
 

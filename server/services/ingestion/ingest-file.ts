@@ -57,9 +57,15 @@ export async function ingestFile(
       files.update(task.fileId, { processing_status: 'pending', chunks_embedded: 0 })
       jobs.requeue(task.jobId, { stage: 'queued', chunks_embedded: 0 })
     } else if (reason instanceof JobCancelledError) {
-      files.update(task.fileId, { processing_status: 'error', error_message: CANCELLED_MESSAGE })
+      // Its passages are gone, so nothing counts as embedded any more (the job may be deleted too).
+      files.update(task.fileId, {
+        processing_status: 'error',
+        error_message: CANCELLED_MESSAGE,
+        chunks_embedded: 0,
+      })
       // The job was marked cancelled by whoever cancelled it; cancel() here only covers a direct abort.
       jobs.cancel(task.jobId)
+      jobs.progress(task.jobId, { chunks_embedded: 0 })
     } else {
       const explained = reason instanceof IngestionError || reason instanceof EmbeddingApiError
       const message = explained
@@ -67,8 +73,12 @@ export async function ingestFile(
         : `Processing failed: ${reason instanceof Error ? reason.message : String(reason)}`
       // An unexplained failure is a bug: its stack belongs in the server's log.
       if (!explained) console.error(reason)
-      files.update(task.fileId, { processing_status: 'error', error_message: message })
-      jobs.fail(task.jobId, message, { stage: 'error' })
+      files.update(task.fileId, {
+        processing_status: 'error',
+        error_message: message,
+        chunks_embedded: 0,
+      })
+      jobs.fail(task.jobId, message, { stage: 'error', chunks_embedded: 0 })
     }
   } finally {
     jobs.release(task.jobId)

@@ -27,13 +27,13 @@ export function recoverIngestion(deps: IngestionDeps, queue: IngestionQueue): Re
     passages.deleteByFile(file.id)
     files.deleteContent(file.id)
     const job = file.job_id ? jobs.get(file.job_id) : undefined
-    const fail = (message: string) => {
+    const fail = (message: string, counts: Record<string, number> = {}) => {
       files.update(file.id, {
         processing_status: 'error',
         error_message: message,
         chunks_embedded: 0,
       })
-      if (job) jobs.fail(job.id, message, { stage: 'error' })
+      if (job) jobs.fail(job.id, message, { stage: 'error', chunks_embedded: 0, ...counts })
       report.failed.push(file.id)
     }
     if (!job || !jobs.isActive(job)) {
@@ -56,6 +56,7 @@ export function recoverIngestion(deps: IngestionDeps, queue: IngestionQueue): Re
     if (interruptions > MAX_INTERRUPTIONS) {
       fail(
         `The server stopped ${interruptions} times while processing this file, so it was not tried again.`,
+        { interruptions },
       )
       continue
     }

@@ -96,7 +96,9 @@ export class UploadService {
 
     const fileId = FilesRepository.newId()
     await this.originals.write(fileId, new Uint8Array(await file.arrayBuffer()))
-    let outcome: { skipped: FileRecord } | { job: Job; replaced: FileRecord | undefined }
+    let outcome:
+      | { skipped: FileRecord }
+      | { job: Job; file: UploadResult['file']; replaced: FileRecord | undefined }
     try {
       // One synchronous transaction: no other upload can take the name between check and insert.
       outcome = this.db.transaction(() => {
@@ -140,7 +142,8 @@ export class UploadService {
           },
         })
         this.sources.files.update(fileId, { job_id: job.id })
-        return { job, replaced }
+        // Read here: once the transaction ends, a concurrent replace may delete this file.
+        return { job, file: this.sources.getFile(sourceId, fileId), replaced }
       })()
     } catch (error) {
       await this.originals.remove(fileId)
@@ -152,11 +155,7 @@ export class UploadService {
     }
     if (outcome.replaced) await this.originals.remove(outcome.replaced.id)
     this.queue.enqueue({ fileId, jobId: outcome.job.id })
-    return {
-      job: outcome.job,
-      file: this.sources.getFile(sourceId, fileId),
-      skipped: false,
-    }
+    return { job: outcome.job, file: outcome.file, skipped: false }
   }
 
   /** duplicate_handling=skip: nothing is stored; a job that is already complete names the existing file. */

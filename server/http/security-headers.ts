@@ -1,0 +1,33 @@
+import type { MiddlewareHandler } from 'hono'
+
+/**
+ * The console's policy: scripts, workers and styles only from this origin (no inline script at
+ * all; inline styles stay allowed because Monaco and Radix position elements with them), never
+ * framed. connect-src allows any http(s) server because Settings → Connection may point the
+ * console at another Letta server.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' http: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Headers on every response, the API's included: a JSON answer is never sniffed as a page. */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    c.header('X-Frame-Options', 'DENY')
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+  }
+}
