@@ -79,7 +79,11 @@ export function createApp(config: AppConfig): LettaAdminApp {
       : guardPasswordlessServer(config.corsOrigins, config.allowedHosts),
   )
   // Registered before the local routes, so a proxying server answers every /v1 call from upstream.
-  if (config.upstream) app.all('/v1/*', forwardToUpstream(config.upstream))
+  if (config.upstream) {
+    app.all('/v1/*', forwardToUpstream(config.upstream))
+    // The console reads what the upstream serves from its document, not from this server's.
+    app.get('/openapi.json', forwardToUpstream(config.upstream))
+  }
 
   app.route('/', healthRoutes(SERVER_VERSION))
   app.route('/', toolRoutes(tools))
