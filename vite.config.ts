@@ -7,6 +7,8 @@ import { defineConfig } from 'vite'
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 
 export default defineConfig({
+  // Relative asset URLs resolve against the page's <base href>, which the server sets for --base-path.
+  base: './',
   plugins: [
     // The router plugin must run before React's, so route files are split before JSX is compiled.
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),

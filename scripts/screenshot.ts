@@ -57,7 +57,7 @@ if (consoleBuildIsStale()) await buildConsole()
 const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-screenshot-'))
 const server = createApp(defaultAppConfig({ dataDir, staticDir: join(PROJECT_ROOT, 'dist') }))
 const url = await new Promise<string>((resolve) => {
-  const listener = serve({ fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+  const listener = serve({ fetch: server.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
     resolve(`http://127.0.0.1:${(info as AddressInfo).port}`),
   )
   process.on('exit', () => listener.close())

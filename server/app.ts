@@ -3,6 +3,7 @@ import { cors } from 'hono/cors'
 
 import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
+import { stripBasePath } from './http/base-path.ts'
 import { limitRequestBodies } from './http/body-limit.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { handleError } from './http/errors.ts'
@@ -10,6 +11,7 @@ import { refuseAmbiguousPaths } from './http/request-target.ts'
 import { createRouter } from './http/router.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { mountConsole } from './http/static.ts'
+import { unknownRouteHandler } from './http/unknown-route.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
@@ -42,6 +44,8 @@ export interface AppContext {
 
 export interface LettaAdminApp {
   app: ReturnType<typeof createRouter>
+  /** What a listener serves: the app, reached under the configured base path. */
+  fetch: ReturnType<typeof createRouter>['fetch']
   db: Db
   context: AppContext
   /** Stops background work and closes the database. */
@@ -77,11 +81,15 @@ export function createApp(config: AppConfig): LettaAdminApp {
     '/v1/*',
     config.password
       ? requirePassword(config.password)
-      : guardPasswordlessServer(config.corsOrigins),
+      : guardPasswordlessServer(config.corsOrigins, config.allowedHosts),
   )
   app.use('/v1/*', limitRequestBodies(config))
   // Registered before the local routes, so a proxying server answers every /v1 call from upstream.
-  if (config.upstream) app.all('/v1/*', forwardToUpstream(config.upstream))
+  if (config.upstream) {
+    app.all('/v1/*', forwardToUpstream(config.upstream))
+    // The console reads what the upstream serves from its document, not from this server's.
+    app.get('/openapi.json', forwardToUpstream(config.upstream))
+  }
 
   app.route('/', healthRoutes(SERVER_VERSION))
   app.route('/', toolRoutes(tools))
@@ -95,11 +103,12 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', modelRoutes(context.ingestion.embeddings))
 
   app.doc31('/openapi.json', openApiInfo)
-  app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
-  mountConsole(app, config.staticDir)
+  app.notFound(unknownRouteHandler(() => app.routes))
+  mountConsole(app, config.staticDir, config.basePath)
 
   return {
     app,
+    fetch: stripBasePath(app.fetch, config.basePath),
     db,
     context,
     close: async () => {

@@ -13,6 +13,10 @@ export interface ServerConfig {
   staticDir: string | undefined
   /** Other origins allowed to call the API from a browser (the console's own always may); ['*'] allows any. */
   corsOrigins: string[]
+  /** Host names (besides loopback) a password-less server answers to, e.g. a reverse proxy's or a docker service's. */
+  allowedHosts: string[]
+  /** A path prefix such as /letta-admin that the console and API are served under; '' for none. */
+  basePath: string
   /** Whether POST /v1/tools/run may execute Python: on by default only on loopback. */
   toolExecution: boolean
   toolTimeoutSeconds: number
@@ -56,6 +60,8 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     password: undefined,
     staticDir: undefined,
     corsOrigins: [],
+    allowedHosts: [],
+    basePath: '',
     toolExecution: true,
     toolTimeoutSeconds: 10,
     pythonPath: 'python3',
@@ -103,6 +109,8 @@ export function parseConfig(
       'static-dir': { type: 'string' },
       'no-static': { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
+      'base-path': { type: 'string' },
       'allow-tool-execution': { type: 'boolean' },
       'tool-timeout': { type: 'string' },
       python: { type: 'string' },
@@ -162,6 +170,10 @@ export function parseConfig(
       ? undefined
       : resolve(values['static-dir'] ?? join(projectRoot, 'dist')),
     corsOrigins: corsText.map((origin) => origin.trim()).filter(Boolean),
+    allowedHosts: (values['allowed-host'] ?? env.LETTA_ADMIN_ALLOWED_HOSTS?.split(',') ?? [])
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+    basePath: basePathOf(values['base-path'] ?? env.LETTA_ADMIN_BASE_PATH ?? ''),
     toolExecution: isLoopbackHost(host) || toolExecutionFlag,
     toolTimeoutSeconds: positiveNumber(
       'tool timeout',
@@ -253,6 +265,24 @@ function secretFromFile(what: string, path: string | undefined): string | undefi
     throw new ConfigError(`Cannot read the ${what} file ${path}: ${(error as Error).message}`)
   }
   return text.split(/\r?\n/)[0]?.trim() ?? ''
+}
+
+/** `letta-admin/`, `/letta-admin` and `/letta-admin/` all become `/letta-admin`; `/` becomes ''. */
+export function basePathOf(text: string): string {
+  const trimmed = text.trim().replace(/^\/+|\/+$/g, '')
+  if (!trimmed) return ''
+  if (
+    !/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(trimmed) ||
+    trimmed.split('/').includes('..')
+  ) {
+    throw new ConfigError(
+      `Invalid base path "${text}": expected path segments of letters, digits, '.', '_', '~' or '-', such as /letta-admin`,
+    )
+  }
+  if (trimmed === 'v1' || trimmed.startsWith('v1/')) {
+    throw new ConfigError(`Invalid base path "${text}": /v1 is where the API itself lives`)
+  }
+  return `/${trimmed}`
 }
 
 function isTruthy(text: string | undefined): boolean {

@@ -47,11 +47,11 @@ try {
 }
 
 const listener = serve(
-  { fetch: server.app.fetch, hostname: config.host, port: config.port },
+  { fetch: server.fetch, hostname: config.host, port: config.port },
   (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
     console.log(
-      `Letta Admin is serving the console and the Letta API at http://${host}:${info.port}`,
+      `Letta Admin is serving the console and the Letta API at http://${host}:${info.port}${config.basePath}/`,
     )
     console.log(`Data directory: ${config.dataDir}`)
     if (config.password) console.log('A password is required for the API (health is exempt).')

@@ -22,6 +22,8 @@ export function createQueryClient() {
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    // Under --base-path the server sets the page's <base href> to the prefix.
+    basepath: new URL(document.baseURI).pathname.replace(/\/+$/, '') || '/',
     context: { queryClient },
     defaultPreload: 'intent',
     // React Query decides what is fresh; the router always asks it.

@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 
+import { applyBasePath } from './base-path.ts'
 import type { Router } from './router.ts'
 
 /** Serves the built console, and index.html for client-side routes such as /settings/connection. */
-export function mountConsole(app: Router, staticDir: string | undefined): void {
+export function mountConsole(app: Router, staticDir: string | undefined, basePath = ''): void {
   const indexPath = staticDir && join(staticDir, 'index.html')
   if (!staticDir || !indexPath || !existsSync(indexPath)) {
     app.get('/', (c) =>
@@ -33,6 +34,6 @@ export function mountConsole(app: Router, staticDir: string | undefined): void {
     if (c.req.path.startsWith('/v1/') || c.req.path === '/v1') return c.notFound()
     const html = await readFile(indexPath, 'utf8')
     c.header('Cache-Control', 'no-cache')
-    return c.html(html)
+    return c.html(applyBasePath(html, basePath))
   })
 }

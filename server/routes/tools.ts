@@ -170,17 +170,27 @@ export function toolRoutes(tools: ToolService) {
     })
     .openapi(runRoute, async (c) => {
       const outcome = await tools.run(c.req.valid('json'), c.req.raw.signal)
+      const toolReturn = {
+        tool_call_id: `call_${randomUUID().replace(/-/g, '')}`,
+        tool_return: outcome.toolReturn,
+        status: outcome.status,
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+      }
       return c.json(
         {
           id: newId('message'),
           date: nowIso(),
           message_type: 'tool_return_message' as const,
           name: outcome.functionName ?? null,
-          tool_call_id: `call_${randomUUID().replace(/-/g, '')}`,
-          tool_return: outcome.toolReturn,
-          status: outcome.status,
-          stdout: outcome.stdout,
-          stderr: outcome.stderr,
+          ...toolReturn,
+          tool_returns: [{ type: 'tool' as const, ...toolReturn }],
+          is_err: outcome.status === 'error',
+          otid: null,
+          sender_id: null,
+          step_id: null,
+          seq_id: null,
+          run_id: null,
         },
         200,
       )

@@ -13,7 +13,8 @@ describe('a server without a password', () => {
     const rebound = await app.request('http://attacker.example:8283/v1/tools')
     expect(rebound.status).toBe(403)
     expect((await json<{ detail: string }>(rebound)).detail).toBe(
-      'Requests for attacker.example:8283 are refused: without a password this server answers only to localhost and 127.0.0.1',
+      'Requests for attacker.example:8283 are refused: without a password this server answers only to localhost, 127.0.0.1 ' +
+        'and the hosts named with --allowed-host (start it with --allowed-host attacker.example to allow this one)',
     )
     for (const host of ['localhost:8283', '127.0.0.1:8283', '[::1]:8283']) {
       const local = await app.request('/v1/health', { headers: { Host: host } })

@@ -22,7 +22,9 @@ describe('health and conventions', () => {
     const { app } = createTestApp()
     const response = await app.request('/v1/no-such-thing')
     expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({ detail: 'Not Found: GET /v1/no-such-thing' })
+    expect(await response.json()).toEqual({
+      detail: 'Not Found: no route GET /v1/no-such-thing on this server',
+    })
   })
 
   it('serves a valid OpenAPI 3.1 document built from the route schemas', async () => {

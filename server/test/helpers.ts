@@ -23,5 +23,5 @@ export async function json<T = unknown>(response: Response | Promise<Response>):
 
 /** Serves an app on a free loopback port, for tests that must go over real HTTP. */
 export function listen(server: LettaAdminApp): Promise<Listening> {
-  return listenOnLoopback(server.app.fetch)
+  return listenOnLoopback(server.fetch)
 }

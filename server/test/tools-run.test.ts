@@ -77,6 +77,22 @@ def add(a: int, b: int = 2) -> int:
       status: 'success',
       stdout: ['adding 40 2\n'],
       stderr: ['careful\n'],
+      tool_returns: [
+        {
+          type: 'tool',
+          tool_call_id: result.tool_call_id,
+          tool_return: '42',
+          status: 'success',
+          stdout: ['adding 40 2\n'],
+          stderr: ['careful\n'],
+        },
+      ],
+      is_err: false,
+      otid: null,
+      sender_id: null,
+      step_id: null,
+      seq_id: null,
+      run_id: null,
     })
   })
 

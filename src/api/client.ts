@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 
-import { authHeaders, getConnection, serverOrigin } from '@/lib/connection'
+import { routeForServer } from '@/lib/capabilities'
+import { getConnection, requestHeaders, serverUrl } from '@/lib/connection'
 
 import type { paths } from './generated/schema'
 
@@ -26,9 +27,10 @@ const connectionMiddleware: Middleware = {
   async onRequest({ request }) {
     const connection = getConnection()
     const url = new URL(request.url)
-    const target = new URL(url.pathname + url.search, serverOrigin(connection))
+    // The server's address may carry a path (a reverse proxy's prefix): append, never resolve.
+    const target = `${serverUrl(connection)}${routeForServer(url.pathname)}${url.search}`
     const headers = new Headers(request.headers)
-    for (const [name, value] of Object.entries(authHeaders(connection.password))) {
+    for (const [name, value] of Object.entries(requestHeaders(connection))) {
       headers.set(name, value)
     }
     // Buffered, not streamed: browsers send a streamed request body only over HTTP/2.
@@ -49,13 +51,14 @@ api.use(connectionMiddleware)
 
 /** A client for a server that is not (yet) the saved connection: the Connection page's test. */
 export function createServerClient(options: {
-  origin: string
+  url: string
   password: string
+  projectId?: string
   fetch?: (request: Request) => Promise<Response>
 }) {
   return createClient<paths>({
-    baseUrl: options.origin,
-    headers: authHeaders(options.password),
+    baseUrl: options.url,
+    headers: requestHeaders({ password: options.password, projectId: options.projectId ?? '' }),
     ...(options.fetch && { fetch: options.fetch }),
   })
 }
@@ -86,7 +89,7 @@ export async function call<T>(
     result = await request()
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
-    throw new ApiError(0, `Cannot reach the server at ${serverOrigin(getConnection())}`)
+    throw new ApiError(0, `Cannot reach the server at ${serverUrl(getConnection())}`)
   }
   return unwrap(result)
 }

@@ -71,7 +71,7 @@ export const toolCountQueryOptions = (includeBuiltIn: boolean) =>
     queryFn: ({ signal }) =>
       call(() =>
         api.GET('/v1/tools/count', {
-          params: { query: { include_base_tools: includeBuiltIn ? 'true' : 'false' } },
+          params: { query: { include_base_tools: includeBuiltIn } },
           signal,
         }),
       ),

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { setConnection } from '@/lib/connection'
+import {
+  activateConnection,
+  BUNDLED_CONNECTION_ID,
+  removeConnection,
+  saveConnection,
+} from '@/lib/connection'
 
 import { ApiError } from './client'
 import { uploadFileToSource } from './upload'
@@ -56,12 +61,21 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.unstubAllGlobals()
-  setConnection({ baseUrl: '', password: '' })
+  removeConnection('upload-test')
+  activateConnection(BUNDLED_CONNECTION_ID)
 })
 
 describe('uploadFileToSource', () => {
   it('posts the file as multipart to the configured server with the password', async () => {
-    setConnection({ baseUrl: 'http://letta.test:8283/v1', password: 'secret' })
+    saveConnection({
+      id: 'upload-test',
+      kind: 'direct',
+      name: 'Test server',
+      baseUrl: 'letta.test:8283/v1',
+      password: 'secret',
+      projectId: 'project-1',
+    })
+    activateConnection('upload-test')
     const progress: [number, number][] = []
     const done = uploadFileToSource({
       sourceId: 'source-1',
@@ -75,6 +89,7 @@ describe('uploadFileToSource', () => {
       'http://letta.test:8283/v1/sources/source-1/upload?duplicate_handling=replace',
     )
     expect(sent.headers.Authorization).toBe('Bearer secret')
+    expect(sent.headers['X-Project-Id']).toBe('project-1')
     expect(sent.body?.get('file')).toBeInstanceOf(File)
     expect((sent.body?.get('file') as File).name).toBe('notes.md')
 

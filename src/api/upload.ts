@@ -1,4 +1,5 @@
-import { authHeaders, getConnection, serverOrigin } from '@/lib/connection'
+import { routeForServer } from '@/lib/capabilities'
+import { getConnection, requestHeaders, serverUrl } from '@/lib/connection'
 
 import { ApiError } from './client'
 import type { components, paths } from './generated/schema'
@@ -42,8 +43,10 @@ export function uploadFileToSource({
   signal,
 }: UploadOptions): Promise<Job> {
   const connection = getConnection()
-  const origin = serverOrigin(connection)
-  const url = new URL(`/v1/sources/${encodeURIComponent(sourceId)}/upload`, origin)
+  const origin = serverUrl(connection)
+  const url = new URL(
+    `${origin}${routeForServer(`/v1/sources/${encodeURIComponent(sourceId)}/upload`)}`,
+  )
   if (duplicateHandling) url.searchParams.set('duplicate_handling', duplicateHandling)
 
   return new Promise<Job>((resolve, reject) => {
@@ -53,7 +56,7 @@ export function uploadFileToSource({
     }
     const request = new XMLHttpRequest()
     request.open('POST', url)
-    for (const [name, value] of Object.entries(authHeaders(connection.password))) {
+    for (const [name, value] of Object.entries(requestHeaders(connection))) {
       request.setRequestHeader(name, value)
     }
     request.setRequestHeader('Accept', 'application/json')

@@ -3,9 +3,10 @@ import { MenuIcon, SearchIcon } from 'lucide-react'
 import { useState } from 'react'
 
 import { AppSidebar } from '@/components/app-sidebar'
+import { CapabilityGate } from '@/components/capability-gate'
 import { CommandPalette } from '@/components/command-palette'
+import { ConnectionSwitcher } from '@/components/connection-switcher'
 import { PasswordDialog } from '@/components/password-dialog'
-import { ServerStatus } from '@/components/server-status'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
 import { Toaster } from '@/components/ui/sonner'
@@ -43,7 +44,7 @@ export function AppShell() {
           >
             <MenuIcon />
           </Button>
-          <ServerStatus />
+          <ConnectionSwitcher />
           <div className="ml-auto flex items-center gap-2">
             <Button
               variant="outline"
@@ -62,7 +63,9 @@ export function AppShell() {
           </div>
         </header>
         <main className="flex-1 p-4 md:p-6">
-          <Outlet />
+          <CapabilityGate>
+            <Outlet />
+          </CapabilityGate>
         </main>
       </div>
       <CommandPalette />

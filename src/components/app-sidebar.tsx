@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router'
 
-import { navigation } from '@/lib/navigation'
+import { useCapabilities } from '@/api/capabilities'
+import { navigationFor } from '@/lib/navigation'
 import { cn } from '@/lib/utils'
 
 export function AppSidebar({
@@ -10,6 +11,7 @@ export function AppSidebar({
   className?: string
   onNavigate?: () => void
 }) {
+  const navigation = navigationFor(useCapabilities())
   return (
     <nav
       aria-label="Main"

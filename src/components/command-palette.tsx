@@ -1,6 +1,7 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 
+import { useCapabilities } from '@/api/capabilities'
 import { useTheme } from '@/components/theme-provider'
 import { themeOptions } from '@/components/theme-toggle'
 import {
@@ -12,7 +13,7 @@ import {
   CommandList,
   CommandSeparator,
 } from '@/components/ui/command'
-import { navigation } from '@/lib/navigation'
+import { navigationFor } from '@/lib/navigation'
 
 /** Ctrl/Cmd+K: jump to any page or switch the theme without the mouse. */
 export function CommandPalette() {
@@ -31,6 +32,7 @@ export function CommandPalette() {
     return () => document.removeEventListener('keydown', onKeyDown)
   }, [])
 
+  const navigation = navigationFor(useCapabilities())
   const run = (action: () => void) => {
     setOpen(false)
     action()

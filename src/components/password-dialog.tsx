@@ -13,7 +13,7 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
-import { getConnection, serverOrigin, setConnection } from '@/lib/connection'
+import { getConnection, serverUrl, setConnection } from '@/lib/connection'
 
 /** Opens whenever the server answers 401, so the user can enter its password where they are. */
 export function PasswordDialog() {
@@ -41,8 +41,8 @@ export function PasswordDialog() {
             <DialogTitle>{hadPassword ? 'Wrong password' : 'Password required'}</DialogTitle>
             <DialogDescription>
               {hadPassword
-                ? `${serverOrigin(getConnection())} rejected the saved password (401 Unauthorized).`
-                : `${serverOrigin(getConnection())} requires a password.`}
+                ? `${serverUrl(getConnection())} rejected the saved password (401 Unauthorized).`
+                : `${serverUrl(getConnection())} requires a password.`}
             </DialogDescription>
           </DialogHeader>
           <FormField label="Server password">

@@ -147,6 +147,66 @@ describe('testConnection', () => {
     })
   })
 
+  it('takes an address without a scheme as http://', async () => {
+    const fetchStub = stubFetch({ health: healthy })
+    await testConnection({ baseUrl: 'letta:8283', password: '', pageOrigin, fetch: fetchStub })
+    expect(fetchStub.mock.calls[0]?.[0].url).toBe('http://letta:8283/v1/health')
+  })
+
+  it('names a TLS failure when the address answers plain HTTP', async () => {
+    const plainOnly = vi.fn(async (request: Request) => {
+      if (request.mode === 'no-cors' && request.url.startsWith('http://')) {
+        return new Response(null, { status: 200 })
+      }
+      throw new TypeError('Failed to fetch')
+    })
+    expect(
+      await testConnection({
+        baseUrl: 'https://letta:8283',
+        password: '',
+        pageOrigin,
+        fetch: plainOnly,
+      }),
+    ).toEqual({ kind: 'tls', httpUrl: 'http://letta:8283' })
+  })
+
+  it('names a proxy error page as not Letta, and a Letta error with its detail', async () => {
+    const badGateway = stubFetch({
+      health: () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
+    })
+    expect(
+      await testConnection({ baseUrl: 'http://web', password: '', pageOrigin, fetch: badGateway }),
+    ).toEqual({ kind: 'not-letta', reason: "/v1/health answered 502 without Letta's JSON" })
+    const lettaError = stubFetch({
+      health: () => jsonResponse(503, { detail: 'Database unavailable' }),
+    })
+    expect(
+      await testConnection({
+        baseUrl: 'http://letta',
+        password: '',
+        pageOrigin,
+        fetch: lettaError,
+      }),
+    ).toEqual({ kind: 'http-error', status: 503, detail: 'Database unavailable' })
+  })
+
+  it('refuses a Letta older than the console supports, but not the bundled server', async () => {
+    const old = (policy: number) =>
+      vi.fn(async (request: Request) => {
+        if (request.url.endsWith('/v1/health'))
+          return jsonResponse(200, { version: '0.5.1', status: 'ok' })
+        if (request.url.endsWith('/v1/upload-policy')) return jsonResponse(policy, { detail: 'x' })
+        return jsonResponse(200, 1)
+      })
+    expect(
+      await testConnection({ baseUrl: 'http://old', password: '', pageOrigin, fetch: old(404) }),
+    ).toEqual({ kind: 'unsupported-version', version: '0.5.1' })
+    expect(
+      (await testConnection({ baseUrl: 'http://admin', password: '', pageOrigin, fetch: old(200) }))
+        .kind,
+    ).toBe('ok')
+  })
+
   it('rejects an address that is not a URL', async () => {
     expect(
       (
@@ -170,8 +230,21 @@ describe('describeConnectionResult', () => {
     expect(describeConnectionResult({ kind: 'unreachable' }, target)).toMatch(
       /^Could not reach http:\/\/letta:8283/,
     )
-    expect(describeConnectionResult({ kind: 'timeout', seconds: 5 }, target)).toBe(
-      'http://letta:8283 did not answer within 5 s.',
+    expect(describeConnectionResult({ kind: 'timeout', seconds: 5 }, target)).toMatch(
+      /^http:\/\/letta:8283 did not answer within 5 s\. Check/,
+    )
+    expect(
+      describeConnectionResult({ kind: 'tls', httpUrl: 'http://letta:8283' }, 'https://letta:8283'),
+    ).toBe(
+      'https://letta:8283 does not speak HTTPS: it answered over plain HTTP. Use http://letta:8283 instead, or put the server behind a proxy with a certificate.',
+    )
+    expect(describeConnectionResult({ kind: 'unreachable' }, 'https://letta')).toContain(
+      'certificate',
+    )
+    expect(
+      describeConnectionResult({ kind: 'unsupported-version', version: '0.5.1' }, target),
+    ).toBe(
+      'http://letta:8283 runs Letta 0.5.1; the console needs Letta 0.6.0 or later. Upgrade the server.',
     )
     expect(describeConnectionResult({ kind: 'cors', origin: pageOrigin }, target)).toContain('CORS')
   })

@@ -1,11 +1,14 @@
 import { createServerClient } from '@/api/client'
 
+import { isSupportedLettaVersion, MIN_LETTA_VERSION } from './capabilities'
 import { normalizeBaseUrl } from './connection'
 
 export type ConnectionTestResult =
   | { kind: 'ok'; version: string; passwordRequired: boolean }
   | { kind: 'unreachable' }
   | { kind: 'timeout'; seconds: number }
+  | { kind: 'tls'; httpUrl: string }
+  | { kind: 'unsupported-version'; version: string }
   | { kind: 'cors'; origin: string }
   | { kind: 'not-letta'; reason: string }
   | { kind: 'password-required' }
@@ -16,8 +19,11 @@ export type ConnectionTestResult =
 export interface ConnectionTestOptions {
   baseUrl: string
   password: string
-  /** The console's own origin, used when baseUrl is empty and named in CORS advice. */
+  projectId?: string
+  /** The console's own origin, named in CORS advice. */
   pageOrigin: string
+  /** Where requests go when baseUrl is empty: the server that serves the console. */
+  bundledUrl?: string
   timeoutMs?: number
   fetch?: (request: Request) => Promise<Response>
 }
@@ -30,28 +36,50 @@ export async function testConnection(
   options: ConnectionTestOptions,
 ): Promise<ConnectionTestResult> {
   const timeoutMs = options.timeoutMs ?? 5000
-  const origin = normalizeBaseUrl(options.baseUrl) || options.pageOrigin
+  const url = normalizeBaseUrl(options.baseUrl) || options.bundledUrl || options.pageOrigin
   try {
-    new URL(origin)
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'invalid-url' }
   } catch {
     return { kind: 'invalid-url' }
   }
-  const client = createServerClient({ origin, password: options.password, fetch: options.fetch })
+  const client = createServerClient({
+    url,
+    password: options.password,
+    projectId: options.projectId,
+    fetch: options.fetch,
+  })
   const timeout = () => AbortSignal.timeout(timeoutMs)
 
-  let health: { data?: string; response: Response }
+  let health: { data?: string; error?: unknown; response: Response }
   try {
     // As text: a server that is not Letta may answer HTML, which must be named, not thrown.
     health = await client.GET('/v1/health', { signal: timeout(), parseAs: 'text' })
   } catch (error) {
     if (isAbort(error)) return { kind: 'timeout', seconds: timeoutMs / 1000 }
-    return (await answersWithoutCors(client, timeoutMs))
-      ? { kind: 'cors', origin: options.pageOrigin }
-      : { kind: 'unreachable' }
+    if (await answersWithoutCors(client, timeoutMs))
+      return { kind: 'cors', origin: options.pageOrigin }
+    // A browser hides why HTTPS failed; a server that answers plain HTTP there has no TLS.
+    if (url.startsWith('https://')) {
+      const httpUrl = url.replace(/^https:/, 'http:')
+      const plain = createServerClient({ url: httpUrl, password: '', fetch: options.fetch })
+      if (await answersWithoutCors(plain, timeoutMs)) return { kind: 'tls', httpUrl }
+    }
+    return { kind: 'unreachable' }
   }
   const status = health.response.status
   if (status === 404) return { kind: 'not-letta', reason: 'it has no /v1/health (404)' }
-  if (!health.response.ok) return { kind: 'http-error', status, detail: detailOf(health) }
+  if (!health.response.ok) {
+    // Letta answers errors as JSON with a detail; a web page or a proxy's error page is not Letta.
+    const body = health.error ?? health.data
+    const detail = (
+      (typeof body === 'string' ? parseJson(body) : body) as { detail?: unknown } | undefined
+    )?.detail
+    if (typeof detail !== 'string') {
+      return { kind: 'not-letta', reason: `/v1/health answered ${status} without Letta's JSON` }
+    }
+    return { kind: 'http-error', status, detail }
+  }
   const body = parseJson(health.data)
   if (!isHealth(body))
     return { kind: 'not-letta', reason: '/v1/health did not answer with Letta JSON' }
@@ -70,7 +98,20 @@ export async function testConnection(
   if (!probe.response.ok) {
     return { kind: 'http-error', status: probe.response.status, detail: detailOf(probe) }
   }
+  if (!isSupportedLettaVersion(body.version) && !(await isLettaAdmin(client, timeoutMs))) {
+    return { kind: 'unsupported-version', version: body.version }
+  }
   return { kind: 'ok', version: body.version, passwordRequired: Boolean(options.password) }
+}
+
+/** The bundled server numbers its own versions; only it publishes an upload policy. */
+async function isLettaAdmin(client: ReturnType<typeof createServerClient>, timeoutMs: number) {
+  try {
+    const policy = await client.GET('/v1/upload-policy', { signal: AbortSignal.timeout(timeoutMs) })
+    return policy.response.ok
+  } catch {
+    return false
+  }
 }
 
 /** A browser hides CORS refusals as network errors; an opaque no-cors reply shows the server is up. */
@@ -131,13 +172,19 @@ export function describeConnectionResult(result: ConnectionTestResult, target: s
     case 'invalid-url':
       return `"${target}" is not a valid URL. Use a form like http://localhost:8283.`
     case 'unreachable':
-      return `Could not reach ${target}: nothing answered. Check that the server is running and the address is right.`
+      return target.startsWith('https://')
+        ? `Could not reach ${target}: nothing answered, or its certificate is not one this browser trusts. Open ${target}/v1/health in a tab to see which.`
+        : `Could not reach ${target}: nothing answered. Check that the server is running and the address is right.`
     case 'timeout':
-      return `${target} did not answer within ${result.seconds} s.`
+      return `${target} did not answer within ${result.seconds} s. Check that the server is not overloaded and that no firewall holds the connection.`
+    case 'tls':
+      return `${target} does not speak HTTPS: it answered over plain HTTP. Use ${result.httpUrl} instead, or put the server behind a proxy with a certificate.`
+    case 'unsupported-version':
+      return `${target} runs Letta ${result.version}; the console needs Letta ${MIN_LETTA_VERSION} or later. Upgrade the server.`
     case 'cors':
-      return `${target} is running but refused requests from ${result.origin} (CORS). Add this origin to the server's allowed origins (ACCEPTABLE_ORIGINS on Letta), or start Letta Admin with --upstream ${target} to reach it from this console's own origin.`
+      return `${target} is running but refused requests from ${result.origin} (CORS). Add this origin to the server's allowed origins (ACCEPTABLE_ORIGINS on Letta, --cors-origin on Letta Admin), or start Letta Admin with --upstream ${target} to reach it from this console's own origin.`
     case 'not-letta':
-      return `${target} answered, but it is not a Letta server: ${result.reason}.`
+      return `${target} answered, but it is not a Letta server: ${result.reason}. Check the address and port (Letta listens on 8283 by default).`
     case 'password-required':
       return `${target} requires a password (401 Unauthorized). Enter it below.`
     case 'wrong-password':

@@ -9,12 +9,18 @@ import {
 
 import type { FileRoutesByTo } from '@/routeTree.gen'
 
+import type { CapabilityName, ServerCapabilities } from './capabilities'
+
 export interface NavItem {
   title: string
   to: keyof FileRoutesByTo
   icon: LucideIcon
   /** Words the command palette also matches. */
   keywords?: string[]
+  /** The page works when the server has any of these; hidden when it surely has none. */
+  requires?: CapabilityName[]
+  /** Capabilities whose absence the page works around, said in a note above it. */
+  notes?: CapabilityName[]
 }
 
 export interface NavSection {
@@ -39,18 +45,23 @@ const allSections: NavSection[] = [
         to: '/tools',
         icon: WrenchIcon,
         keywords: ['functions', 'python', 'schema', 'run'],
+        requires: ['tools'],
+        notes: ['generateSchema'],
       },
       {
         title: 'Sources',
         to: '/sources',
         icon: DatabaseIcon,
         keywords: ['files', 'folders', 'documents', 'upload', 'passages', 'embeddings'],
+        requires: ['sources', 'folders'],
+        notes: ['sources', 'jobs'],
       },
       {
         title: 'Jobs',
         to: '/jobs',
         icon: ListChecksIcon,
         keywords: ['uploads', 'progress', 'background', 'cancel'],
+        requires: ['jobs'],
       },
     ],
   },
@@ -67,5 +78,25 @@ const allSections: NavSection[] = [
   },
 ]
 
-/** Sections with no page yet are left out, so the sidebar never shows an empty heading. */
-export const navigation = allSections.filter((section) => section.items.length > 0)
+/** Whether a page can work on this server: false only when every capability it needs is surely missing. */
+export function isAvailable(item: NavItem, capabilities: ServerCapabilities): boolean {
+  return !item.requires || item.requires.some((name) => capabilities.has[name] !== false)
+}
+
+/** The pages this server supports; sections left empty are dropped, so no heading stands alone. */
+export function navigationFor(capabilities: ServerCapabilities): NavSection[] {
+  return allSections
+    .map((section) => ({
+      ...section,
+      items: section.items.filter((item) => isAvailable(item, capabilities)),
+    }))
+    .filter((section) => section.items.length > 0)
+}
+
+/** The navigation entry a path belongs to: `/jobs/job-1` belongs to Jobs. */
+export function navItemForPath(pathname: string): NavItem | undefined {
+  return allSections
+    .flatMap((section) => section.items)
+    .filter((item) => item.to !== '/')
+    .find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+}

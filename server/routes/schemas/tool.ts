@@ -163,6 +163,24 @@ export const ToolReturnMessageSchema = z
     status: z.enum(['success', 'error']),
     stdout: z.array(z.string()),
     stderr: z.array(z.string()),
+    // Letta's newer field: the same return as a list, as an agent step with several calls has.
+    tool_returns: z.array(
+      z.object({
+        type: z.literal('tool'),
+        tool_return: z.string(),
+        status: z.enum(['success', 'error']),
+        tool_call_id: z.string(),
+        stdout: z.array(z.string()),
+        stderr: z.array(z.string()),
+      }),
+    ),
+    is_err: z.boolean(),
+    // Fields of a message inside an agent's run; a tool run outside any agent has none.
+    otid: z.string().nullable(),
+    sender_id: z.string().nullable(),
+    step_id: z.string().nullable(),
+    seq_id: z.number().int().nullable(),
+    run_id: z.string().nullable(),
   })
   .openapi('ToolReturnMessage')
 
@@ -172,10 +190,12 @@ const QueryListSchema = z
   .optional()
   .transform(splitQueryList)
 
+// Documented as a boolean, as Letta does: on the wire a query string carries `true` or `false`.
 const QueryBooleanSchema = z
   .enum(['true', 'false'])
   .optional()
   .transform((value) => (value === undefined ? undefined : value === 'true'))
+  .openapi({ type: 'boolean' })
 
 export const ToolFilterQuerySchema = z.object({
   name: z.string().optional().openapi({ description: 'Exact tool name' }),

@@ -62,7 +62,7 @@ export interface paths {
                     /** @description Tools with any of these tags */
                     tags?: string | string[];
                     /** @description Only tools whose type starts with 'letta_' */
-                    return_only_letta_tools?: "true" | "false";
+                    return_only_letta_tools?: boolean;
                     /** @description A tool id: the tools before it */
                     before?: string;
                     /** @description A tool id: the tools after it */
@@ -252,11 +252,11 @@ export interface paths {
                     /** @description Tools with any of these tags */
                     tags?: string | string[];
                     /** @description Only tools whose type starts with 'letta_' */
-                    return_only_letta_tools?: "true" | "false";
+                    return_only_letta_tools?: boolean;
                     /** @description Count Letta's built-in tools too (false by default) */
-                    include_base_tools?: "true" | "false";
+                    include_base_tools?: boolean;
                     /** @description Leave out tools whose type starts with 'letta_' */
-                    exclude_letta_tools?: "true" | "false";
+                    exclude_letta_tools?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2511,6 +2511,22 @@ export interface components {
             status: "success" | "error";
             stdout: string[];
             stderr: string[];
+            tool_returns: {
+                /** @enum {string} */
+                type: "tool";
+                tool_return: string;
+                /** @enum {string} */
+                status: "success" | "error";
+                tool_call_id: string;
+                stdout: string[];
+                stderr: string[];
+            }[];
+            is_err: boolean;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            seq_id: number | null;
+            run_id: string | null;
         };
         ToolRunFromSource: {
             source_code: string;
@@ -2763,11 +2779,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsV1ToolsGetParametersQueryReturn_only_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools"]["get"]["parameters"]["query"]["return_only_letta_tools"]> = ["true", "false"];
 export const pathsV1ToolsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
-export const pathsV1ToolsCountGetParametersQueryReturn_only_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["return_only_letta_tools"]> = ["true", "false"];
-export const pathsV1ToolsCountGetParametersQueryInclude_base_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["include_base_tools"]> = ["true", "false"];
-export const pathsV1ToolsCountGetParametersQueryExclude_letta_toolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/tools/count"]["get"]["parameters"]["query"]["exclude_letta_tools"]> = ["true", "false"];
 export const pathsV1JobsActiveGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs/active"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1JobsActiveGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs/active"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const pathsV1JobsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/jobs"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
@@ -2782,6 +2794,8 @@ export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
 export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
 export const toolReturnMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["status"]> = ["success", "error"];
+export const toolReturnMessageTool_returnsTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["tool_returns"]["type"]> = ["tool"];
+export const toolReturnMessageTool_returnsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["tool_returns"]["status"]> = ["success", "error"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["created", "pending", "running", "completed", "failed", "cancelled", "expired"];
 export const jobTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobType"]> = ["job", "run", "batch"];
 export const fileProcessingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileProcessingStatus"]> = ["pending", "parsing", "embedding", "completed", "error"];

@@ -8,13 +8,13 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
-import { serverOrigin, useConnection } from '@/lib/connection'
+import { serverUrl, useConnection } from '@/lib/connection'
 
 import { ResourceCounts } from './resource-counts'
 
 export function OverviewPage() {
   const connection = useConnection()
-  const origin = serverOrigin(connection)
+  const origin = serverUrl(connection)
   const health = useQuery(healthQueryOptions(origin))
 
   return (

@@ -1,0 +1,61 @@
+import { Link, useLocation } from '@tanstack/react-router'
+import { InfoIcon, PlugZapIcon } from 'lucide-react'
+import type * as React from 'react'
+
+import { useCapabilities } from '@/api/capabilities'
+import { StateMessage } from '@/components/state-message'
+import { Button } from '@/components/ui/button'
+import { CAPABILITIES } from '@/lib/capabilities'
+import { useConnection } from '@/lib/connection'
+import { isAvailable, navItemForPath } from '@/lib/navigation'
+
+/**
+ * Stands in for a page the active server cannot serve, saying what is missing instead of failing,
+ * and notes above a page what it works around on this server.
+ */
+export function CapabilityGate({ children }: { children: React.ReactNode }) {
+  const { pathname } = useLocation()
+  const capabilities = useCapabilities()
+  const connection = useConnection()
+  const item = navItemForPath(pathname)
+  if (!item) return children
+
+  if (!isAvailable(item, capabilities)) {
+    return (
+      <StateMessage
+        icon={PlugZapIcon}
+        title={`${connection.name} has no ${item.title.toLowerCase()}`}
+      >
+        <ul className="max-w-prose space-y-1 text-sm text-muted-foreground">
+          {(item.requires ?? []).map((name) => (
+            <li key={name}>{CAPABILITIES[name].whenMissing}</li>
+          ))}
+        </ul>
+        <Button asChild variant="outline">
+          <Link to="/settings/connection">Choose another connection</Link>
+        </Button>
+      </StateMessage>
+    )
+  }
+
+  const missing = (item.notes ?? []).filter((name) => capabilities.has[name] === false)
+  return (
+    <>
+      {missing.length > 0 && (
+        <aside
+          aria-label="What this server does not offer"
+          data-testid="capability-notes"
+          className="mb-4 flex gap-2 rounded-md border bg-muted/40 p-3 text-sm"
+        >
+          <InfoIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
+          <ul className="space-y-1">
+            {missing.map((name) => (
+              <li key={name}>{CAPABILITIES[name].whenMissing}</li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      {children}
+    </>
+  )
+}
