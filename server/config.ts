@@ -16,6 +16,12 @@ export interface ServerConfig {
   /** Whether POST /v1/tools/run may execute Python: on by default only on loopback. */
   toolExecution: boolean
   toolTimeoutSeconds: number
+  /** Contain tool runs with bubblewrap when the machine allows it. */
+  toolSandbox: boolean
+  /** Whether a contained tool run may use the network. */
+  toolNetwork: boolean
+  /** Address space a contained tool run may use. */
+  toolMemoryBytes: number
   pythonPath: string
   maxUploadBytes: number
   /** Largest request body other than an upload (JSON); larger ones answer 413 unread. */
@@ -58,6 +64,9 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     corsOrigins: [],
     toolExecution: true,
     toolTimeoutSeconds: 10,
+    toolSandbox: true,
+    toolNetwork: true,
+    toolMemoryBytes: 512 * MB,
     pythonPath: 'python3',
     maxUploadBytes: 50 * MB,
     maxBodyBytes: 8 * MB,
@@ -105,6 +114,9 @@ export function parseConfig(
       'cors-origin': { type: 'string', multiple: true },
       'allow-tool-execution': { type: 'boolean' },
       'tool-timeout': { type: 'string' },
+      'no-tool-sandbox': { type: 'boolean' },
+      'no-tool-network': { type: 'boolean' },
+      'tool-memory-mb': { type: 'string' },
       python: { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'max-body-mb': { type: 'string' },
@@ -166,6 +178,16 @@ export function parseConfig(
     toolTimeoutSeconds: positiveNumber(
       'tool timeout',
       values['tool-timeout'] ?? env.LETTA_ADMIN_TOOL_TIMEOUT ?? String(DEFAULTS.toolTimeoutSeconds),
+    ),
+    toolSandbox: !(values['no-tool-sandbox'] ?? isFalsy(env.LETTA_ADMIN_TOOL_SANDBOX)),
+    toolNetwork: !(values['no-tool-network'] ?? isFalsy(env.LETTA_ADMIN_TOOL_NETWORK)),
+    toolMemoryBytes: Math.round(
+      positiveNumber(
+        'tool memory limit',
+        values['tool-memory-mb'] ??
+          env.LETTA_ADMIN_TOOL_MEMORY_MB ??
+          String(DEFAULTS.toolMemoryBytes / MB),
+      ) * MB,
     ),
     pythonPath: values.python ?? env.LETTA_ADMIN_PYTHON ?? DEFAULTS.pythonPath,
     maxUploadBytes: Math.round(
@@ -253,6 +275,10 @@ function secretFromFile(what: string, path: string | undefined): string | undefi
     throw new ConfigError(`Cannot read the ${what} file ${path}: ${(error as Error).message}`)
   }
   return text.split(/\r?\n/)[0]?.trim() ?? ''
+}
+
+function isFalsy(text: string | undefined): boolean {
+  return text !== undefined && ['0', 'false', 'no', 'off'].includes(text.toLowerCase())
 }
 
 function isTruthy(text: string | undefined): boolean {
