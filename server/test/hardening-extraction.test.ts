@@ -33,8 +33,8 @@ describe('document extraction runs apart from the server', () => {
 
     expect(JSON.stringify).toBe(stringify)
     const after = await medianMs(7, listPassages)
-    // Generous for a shared machine: the regression this guards against made listing 14 times slower.
-    expect(after).toBeLessThan(before * 4 + 100)
+    // Generous, for a loaded machine: the regression this guards against made listing 14 times slower.
+    expect(after).toBeLessThan(before * 6 + 200)
   })
 
   it('still extracts Word documents, and a broken PDF fails with a reason', async () => {
