@@ -1,11 +1,20 @@
 import { Worker } from 'node:worker_threads'
 
 import { IngestionError, type Yielder } from './cooperative.ts'
-import type { ExtractionReply, ExtractionRequest } from './extract-worker.ts'
 import type { AcceptedType } from './file-types.ts'
 
 /** Extracted text: one string, or one per page for PDFs (so chunks can name their pages). */
 export type ExtractedText = { pages: null; text: string } | { pages: string[]; text: string }
+
+/** What extract-worker.mjs is sent, and answers. */
+interface ExtractionRequest {
+  bytes: Uint8Array
+  extractor: 'pdf' | 'docx'
+}
+type ExtractionReply =
+  | { ok: true; extracted: ExtractedText }
+  /** explained: the message is fit to show the user; otherwise it is a bug worth logging. */
+  | { ok: false; explained: boolean; message: string }
 
 /** Heap a document's parser may use; beyond it the file fails rather than the server. */
 const WORKER_HEAP_MB = 1024
@@ -22,7 +31,7 @@ function takeWorker(): Worker {
     idle.worker.ref()
     return idle.worker
   }
-  return new Worker(new URL('./extract-worker-boot.mjs', import.meta.url), {
+  return new Worker(new URL('./extract-worker.mjs', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     stdout: false,
     stderr: false,
