@@ -2,6 +2,10 @@
 import { spawnSync } from 'node:child_process'
 
 import { PROJECT_ROOT } from './build-if-stale.ts'
+import { ensureBubblewrap } from './ensure-bubblewrap.ts'
+
+// Before the unit tests, so the tool-sandbox tests run rather than skip.
+ensureBubblewrap()
 
 const steps: { name: string; command: string[] }[] = [
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },

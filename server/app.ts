@@ -23,6 +23,7 @@ import { toolRoutes } from './routes/tools.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
+import type { ToolIsolation } from './services/tools/sandbox.ts'
 import { createToolService } from './services/tools/tool-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
 import { JobsRepository } from './storage/jobs-repository.ts'
@@ -48,6 +49,8 @@ export interface LettaAdminApp {
   fetch: ReturnType<typeof createRouter>['fetch']
   db: Db
   context: AppContext
+  /** How tool runs are contained here, for the startup log. */
+  toolIsolation: ToolIsolation
   /** Stops background work and closes the database. */
   close: () => Promise<void>
 }
@@ -111,6 +114,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
     fetch: stripBasePath(app.fetch, config.basePath),
     db,
     context,
+    toolIsolation: tools.isolation,
     close: async () => {
       // First, so ingestion stops as a shutdown (resumable), not as a failure.
       await context.ingestion.close()

@@ -20,6 +20,12 @@ export interface ServerConfig {
   /** Whether POST /v1/tools/run may execute Python: on by default only on loopback. */
   toolExecution: boolean
   toolTimeoutSeconds: number
+  /** Contain tool runs with bubblewrap when the machine allows it. */
+  toolSandbox: boolean
+  /** Whether a contained tool run may use the network. */
+  toolNetwork: boolean
+  /** Address space a contained tool run may use. */
+  toolMemoryBytes: number
   pythonPath: string
   maxUploadBytes: number
   /** Largest request body other than an upload (JSON); larger ones answer 413 unread. */
@@ -64,6 +70,9 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     basePath: '',
     toolExecution: true,
     toolTimeoutSeconds: 10,
+    toolSandbox: true,
+    toolNetwork: true,
+    toolMemoryBytes: 512 * MB,
     pythonPath: 'python3',
     maxUploadBytes: 50 * MB,
     maxBodyBytes: 8 * MB,
@@ -113,6 +122,9 @@ export function parseConfig(
       'base-path': { type: 'string' },
       'allow-tool-execution': { type: 'boolean' },
       'tool-timeout': { type: 'string' },
+      'no-tool-sandbox': { type: 'boolean' },
+      'no-tool-network': { type: 'boolean' },
+      'tool-memory-mb': { type: 'string' },
       python: { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'max-body-mb': { type: 'string' },
@@ -178,6 +190,16 @@ export function parseConfig(
     toolTimeoutSeconds: positiveNumber(
       'tool timeout',
       values['tool-timeout'] ?? env.LETTA_ADMIN_TOOL_TIMEOUT ?? String(DEFAULTS.toolTimeoutSeconds),
+    ),
+    toolSandbox: !(values['no-tool-sandbox'] ?? isFalsy(env.LETTA_ADMIN_TOOL_SANDBOX)),
+    toolNetwork: !(values['no-tool-network'] ?? isFalsy(env.LETTA_ADMIN_TOOL_NETWORK)),
+    toolMemoryBytes: Math.round(
+      positiveNumber(
+        'tool memory limit',
+        values['tool-memory-mb'] ??
+          env.LETTA_ADMIN_TOOL_MEMORY_MB ??
+          String(DEFAULTS.toolMemoryBytes / MB),
+      ) * MB,
     ),
     pythonPath: values.python ?? env.LETTA_ADMIN_PYTHON ?? DEFAULTS.pythonPath,
     maxUploadBytes: Math.round(
@@ -283,6 +305,10 @@ export function basePathOf(text: string): string {
     throw new ConfigError(`Invalid base path "${text}": /v1 is where the API itself lives`)
   }
   return `/${trimmed}`
+}
+
+function isFalsy(text: string | undefined): boolean {
+  return text !== undefined && ['0', 'false', 'no', 'off'].includes(text.toLowerCase())
 }
 
 function isTruthy(text: string | undefined): boolean {

@@ -55,6 +55,12 @@ const listener = serve(
     )
     console.log(`Data directory: ${config.dataDir}`)
     if (config.password) console.log('A password is required for the API (health is exempt).')
+    const isolation = server.toolIsolation
+    console.log(
+      isolation.kind === 'bubblewrap'
+        ? `Tool runs are contained with bubblewrap (${isolation.bwrap}): no server files, processes or secrets; network ${config.toolNetwork ? 'on' : 'off'}.`
+        : `Tool runs are NOT contained (${isolation.reason}): they run as this server's user and can read what it can. Install bubblewrap to contain them.`,
+    )
     if (config.upstream) console.log(`Forwarding /v1 to the Letta server at ${config.upstream.url}`)
   },
 )

@@ -81,7 +81,7 @@ describe('counters match what is stored', () => {
     const fileOf = () =>
       json<FileBody>(server.app.request(`/v1/sources/${source.id}/files/${fileId}`))
     // Mid-ingest, with progress already reported on the file.
-    await until(async () => (await fileOf()).chunks_embedded > 0, 'progress is reported')
+    await until(async () => ((await fileOf()).chunks_embedded ?? 0) > 0, 'progress is reported')
 
     const deleted = await server.app.request(`/v1/jobs/${job.id}`, { method: 'DELETE' })
     expect(deleted.status).toBe(200)

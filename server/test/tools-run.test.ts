@@ -1,6 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { LettaAdminApp } from '../app.ts'
@@ -27,13 +26,23 @@ function run(server: LettaAdminApp, body: unknown) {
 }
 
 /** Whether a process still runs: a killed one that nobody has reaped yet is a zombie (state Z). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
-  } catch {
-    return false
+/**
+ * Live processes (on the host's view) whose command line contains `marker`: a contained run has
+ * its own PID numbering, so its processes are found by what they run, not by the pid they see.
+ */
+function processesWith(marker: string): number[] {
+  const found: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') continue
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) found.push(Number(entry))
+    } catch {
+      // The process ended while we looked.
+    }
   }
+  return found
 }
 
 /** Polls until the check gives a truthy value (within 5 s), and returns it. */
@@ -238,6 +247,7 @@ def env() -> str:
 
   it('stops a tool that runs forever at the time limit, and its children too, while the server keeps answering', async () => {
     const server = createTestApp({ toolTimeoutSeconds: 1 })
+    const marker = `letta-test-${randomUUID()}`
     const { url, close } = await listen(server)
     try {
       const started = Date.now()
@@ -249,8 +259,7 @@ def env() -> str:
           source_code: `import subprocess, sys
 
 def forever():
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    print(child.pid, flush=True)
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60) # ${marker}"])
     while True:
         pass
 `,
@@ -274,9 +283,7 @@ def forever():
       expect(body.tool_return).toBe('Tool execution timed out after 1 second')
       expect(finishedAt - started).toBeGreaterThanOrEqual(1000)
       expect(finishedAt - started).toBeLessThan(5000)
-      const grandchild = Number(body.stdout.join('').trim())
-      expect(grandchild).toBeGreaterThan(0)
-      expect(isRunning(grandchild)).toBe(false)
+      await waitFor(() => processesWith(marker).length === 0)
     } finally {
       await close()
     }
@@ -285,35 +292,29 @@ def forever():
   it('stops the tool when the client goes away', async () => {
     const server = createTestApp({ toolTimeoutSeconds: 30 })
     const { url, close } = await listen(server)
-    const pidFile = join(mkdtempSync(join(tmpdir(), 'letta-tool-test-')), 'pid')
+    const marker = `letta-test-${randomUUID()}`
     try {
       const client = new AbortController()
       const request = fetch(`${url}/v1/tools/run`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          source_code: `import os
+          source_code: `import subprocess, sys
 
 def forever():
-    with open(os.environ["PID_FILE"], "w") as file:
-        file.write(str(os.getpid()))
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60) # ${marker}"])
     while True:
         pass
 `,
-          env_vars: { PID_FILE: pidFile },
         }),
         signal: client.signal,
       }).catch((error: unknown) => error)
-      const pid = await waitFor(() =>
-        existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0,
-      )
-      expect(isRunning(pid)).toBe(true)
+      await waitFor(() => processesWith(marker).length > 0)
       client.abort()
       await request
-      await waitFor(() => !isRunning(pid))
+      await waitFor(() => processesWith(marker).length === 0)
     } finally {
       await close()
-      rmSync(dirname(pidFile), { recursive: true, force: true })
     }
   })
 

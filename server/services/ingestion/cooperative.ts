@@ -8,7 +8,7 @@ export class Yielder {
   private since = performance.now()
 
   constructor(
-    private readonly signal: AbortSignal,
+    readonly signal: AbortSignal,
     private readonly budgetMs = 8,
   ) {}
 

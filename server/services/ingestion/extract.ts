@@ -1,8 +1,108 @@
+import { Worker } from 'node:worker_threads'
+
 import { IngestionError, type Yielder } from './cooperative.ts'
 import type { AcceptedType } from './file-types.ts'
 
 /** Extracted text: one string, or one per page for PDFs (so chunks can name their pages). */
 export type ExtractedText = { pages: null; text: string } | { pages: string[]; text: string }
+
+/** What extract-worker.mjs is sent, and answers. */
+interface ExtractionRequest {
+  bytes: Uint8Array
+  extractor: 'pdf' | 'docx'
+}
+type ExtractionReply =
+  | { ok: true; extracted: ExtractedText }
+  /** explained: the message is fit to show the user; otherwise it is a bug worth logging. */
+  | { ok: false; explained: boolean; message: string }
+
+/** Heap a document's parser may use; beyond it the file fails rather than the server. */
+const WORKER_HEAP_MB = 1024
+/** An idle worker is ended after this long, giving its memory back. */
+const WORKER_IDLE_MS = 60_000
+
+/** Started workers waiting for a document; pdf.js loads once per worker, not once per file. */
+const idleWorkers: { worker: Worker; timer: NodeJS.Timeout }[] = []
+
+function takeWorker(): Worker {
+  const idle = idleWorkers.pop()
+  if (idle) {
+    clearTimeout(idle.timer)
+    idle.worker.ref()
+    return idle.worker
+  }
+  return new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: false,
+    stderr: false,
+  })
+}
+
+function returnWorker(worker: Worker): void {
+  // An idle worker never keeps the server (or a test run) alive.
+  worker.unref()
+  const timer = setTimeout(() => {
+    idleWorkers.splice(
+      idleWorkers.findIndex((idle) => idle.worker === worker),
+      1,
+    )
+    void worker.terminate()
+  }, WORKER_IDLE_MS).unref()
+  idleWorkers.push({ worker, timer })
+}
+
+/**
+ * Parses a PDF or Word document in a worker thread, so the parser can neither change this
+ * process (pdf.js replaces JSON.stringify) nor hold its event loop; cancelling ends the worker.
+ */
+function extractInWorker(
+  bytes: Buffer,
+  extractor: ExtractionRequest['extractor'],
+  signal: AbortSignal,
+): Promise<ExtractedText> {
+  signal.throwIfAborted()
+  const worker = takeWorker()
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const settle = (keepWorker: boolean, finish: () => void) => {
+      if (settled) return
+      settled = true
+      signal.removeEventListener('abort', abort)
+      // Only this call's listeners: the Worker keeps internal ones of its own.
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (keepWorker) returnWorker(worker)
+      else void worker.terminate()
+      finish()
+    }
+    const abort = () => settle(false, () => reject(signal.reason))
+    const onMessage = (reply: ExtractionReply) =>
+      settle(true, () => {
+        if (reply.ok) resolve(reply.extracted)
+        else if (reply.explained) reject(new IngestionError(reply.message))
+        else reject(new Error(reply.message))
+      })
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new IngestionError(
+                `Reading the document needed more than ${WORKER_HEAP_MB} MB of memory, so it was stopped.`,
+              )
+            : error,
+        ),
+      )
+    const onExit = (code: number) =>
+      settle(false, () => reject(new Error(`The extraction worker stopped (exit code ${code})`)))
+    signal.addEventListener('abort', abort, { once: true })
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    const request: ExtractionRequest = { bytes: new Uint8Array(bytes), extractor }
+    worker.postMessage(request)
+  })
+}
 
 /** Large HTML is converted in slices of about this many characters, with a yield between them. */
 const HTML_SLICE_CHARS = 256 * 1024
@@ -16,10 +116,8 @@ export async function extractText(
   let extracted: ExtractedText
   switch (type.extractor) {
     case 'pdf':
-      extracted = await extractPdf(bytes, yielder)
-      break
     case 'docx':
-      extracted = { pages: null, text: await extractDocx(bytes) }
+      extracted = await extractInWorker(bytes, type.extractor, yielder.signal)
       break
     case 'html':
       extracted = { pages: null, text: await htmlToText(decodeText(bytes, type), yielder) }
@@ -86,57 +184,6 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
     i += continuation + 1
   }
   return -1
-}
-
-async function extractPdf(bytes: Buffer, yielder: Yielder): Promise<ExtractedText> {
-  // Loaded on first use: pdf.js is large and most servers never see a PDF.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  })
-  let document: Awaited<typeof task.promise>
-  try {
-    document = await task.promise
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'PasswordException') {
-      throw new IngestionError('The PDF is protected by a password; upload an unlocked copy.')
-    }
-    throw new IngestionError(`The file is not a readable PDF: ${(error as Error).message}`)
-  }
-  try {
-    const pages: string[] = []
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number)
-      const content = await page.getTextContent()
-      let text = ''
-      for (const item of content.items) {
-        if (!('str' in item)) continue
-        text += item.str
-        if (item.hasEOL) text += '\n'
-      }
-      pages.push(text.trim())
-      page.cleanup()
-      await yielder.maybeYield()
-    }
-    return { pages, text: pages.join('\n\n') }
-  } finally {
-    await document.destroy()
-  }
-}
-
-async function extractDocx(bytes: Buffer): Promise<string> {
-  const { default: mammoth } = await import('mammoth')
-  try {
-    return (await mammoth.extractRawText({ buffer: bytes })).value
-  } catch (error) {
-    throw new IngestionError(
-      `The file is not a readable Word document: ${(error as Error).message}`,
-    )
-  }
 }
 
 /** HTML to plain text; a large page is converted in slices cut between elements, yielding in between. */

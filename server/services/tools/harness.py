@@ -42,10 +42,29 @@ def write_result(workdir, result):
         json.dump(result, file)
 
 
+def apply_limits(limits):
+    """Soft and hard limits alike, so the tool cannot raise them again."""
+    if not limits:
+        return
+    import resource
+
+    for name, value in (
+        ("RLIMIT_AS", limits["memory_bytes"]),
+        ("RLIMIT_FSIZE", limits["file_size_bytes"]),
+        ("RLIMIT_NPROC", limits["processes"]),
+    ):
+        resource.setrlimit(getattr(resource, name), (value, value))
+    # Past the soft CPU limit the kernel sends SIGXCPU, past the hard one SIGKILL.
+    cpu = limits["cpu_seconds"]
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
 def main():
     workdir = sys.argv[1]
     with open(os.path.join(workdir, "request.json"), encoding="utf-8") as file:
         request = json.load(file)
+    limits = request.get("limits")
+    apply_limits(limits)
     with open(os.path.join(workdir, SOURCE_FILE), encoding="utf-8") as file:
         source = file.read()
     limit = request["return_char_limit"]
@@ -77,6 +96,12 @@ def main():
     # SystemExit and KeyboardInterrupt raised by the tool are its failures too.
     except BaseException as error:
         message = f"Error executing function {function_name or 'tool'}: {type(error).__name__}: {error}"
+        if isinstance(error, MemoryError) and limits:
+            megabytes = limits["memory_bytes"] // (1024 * 1024)
+            message = (
+                f"Error executing function {function_name or 'tool'}: MemoryError: "
+                f"the tool needed more memory than its limit of {megabytes} MB"
+            )
         write_result(
             workdir,
             {

@@ -4,7 +4,17 @@ import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises
 import { availableParallelism, tmpdir } from 'node:os'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
 
+import {
+  processesOfCurrentUser,
+  sandboxedCommand,
+  type ToolIsolation,
+  type ToolLimits,
+} from './sandbox.ts'
+
 const HARNESS = readFileSync(new URL('./harness.py', import.meta.url), 'utf8')
+export const DEFAULT_TOOL_MEMORY_BYTES = 512 * 1024 * 1024
+const TOOL_FILE_SIZE_BYTES = 64 * 1024 * 1024
+const TOOL_EXTRA_PROCESSES = 64
 // After a kill, how long to wait for the pipes to close before giving up on them.
 const CLOSE_GRACE_MS = 1000
 
@@ -43,6 +53,8 @@ interface HarnessResult {
  */
 export class ToolRunner {
   private python: string | undefined
+  /** Directories the interpreter loads from, mounted read-only into a sandbox. */
+  private pythonRoots: string[] = []
   private readonly children = new Set<ChildProcess>()
   private readonly maxConcurrent: number
   private running = 0
@@ -57,6 +69,11 @@ export class ToolRunner {
       searchPath?: string | undefined
       /** Interpreters alive at once; more requests wait their turn rather than flood the machine. */
       maxConcurrent?: number | undefined
+      /** How runs are contained; none runs the interpreter as a plain child process. */
+      isolation?: ToolIsolation | undefined
+      /** Whether a contained run may use the network. */
+      network?: boolean | undefined
+      memoryBytes?: number | undefined
     },
   ) {
     this.maxConcurrent = options.maxConcurrent ?? Math.max(2, availableParallelism())
@@ -84,6 +101,7 @@ export class ToolRunner {
           args: input.args,
           env_names: Object.keys(input.envVars),
           return_char_limit: input.returnCharLimit,
+          limits: this.limits(),
         }),
       )
       const limit = input.returnCharLimit
@@ -101,7 +119,12 @@ export class ToolRunner {
         }
       }
       if (!result) {
-        const how = exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`
+        const how =
+          exit.signal === 'SIGXCPU'
+            ? `used more than its ${seconds(this.options.timeoutSeconds)} of CPU time and was stopped`
+            : exit.signal
+              ? `was stopped by ${exit.signal}`
+              : `exited with code ${exit.code}`
         return {
           status: 'error',
           toolReturn: `The tool process ${how} before returning a result`,
@@ -117,6 +140,23 @@ export class ToolRunner {
       }
     } finally {
       await rm(workdir, { recursive: true, force: true })
+    }
+  }
+
+  /** The run's resource limits, or none for a plain child process (which could raise them again). */
+  private limits(): Record<string, number> | null {
+    if (this.options.isolation?.kind !== 'bubblewrap') return null
+    const limits: ToolLimits = {
+      memoryBytes: this.options.memoryBytes ?? DEFAULT_TOOL_MEMORY_BYTES,
+      fileSizeBytes: TOOL_FILE_SIZE_BYTES,
+      extraProcesses: TOOL_EXTRA_PROCESSES,
+      cpuSeconds: Math.ceil(this.options.timeoutSeconds) + 1,
+    }
+    return {
+      memory_bytes: limits.memoryBytes,
+      file_size_bytes: limits.fileSizeBytes,
+      processes: processesOfCurrentUser() + limits.extraProcesses,
+      cpu_seconds: limits.cpuSeconds,
     }
   }
 
@@ -165,10 +205,15 @@ export class ToolRunner {
     const executable = await new Promise<string | undefined>((done) => {
       execFile(
         candidate,
-        ['-c', 'import sys; print(sys.version_info[0], sys.executable)'],
+        [
+          '-c',
+          'import sys; print(sys.version_info[0], sys.executable); print(sys.prefix); print(sys.base_prefix); print(sys.exec_prefix)',
+        ],
         { timeout: 10_000 },
         (error, stdout) => {
-          const [major, path] = stdout.trim().split(/ (.*)/)
+          const [first = '', ...prefixes] = stdout.trim().split('\n')
+          const [major, path] = first.split(/ (.*)/)
+          this.pythonRoots = [...new Set(prefixes.map((line) => line.trim()).filter(Boolean))]
           done(!error && major === '3' && path ? path : undefined)
         },
       )
@@ -197,7 +242,18 @@ export class ToolRunner {
   }> {
     return new Promise((done, fail) => {
       // -u: unbuffered, so what a killed tool printed is still seen; -B: no .pyc beside the source.
-      const child = spawn(python, ['-u', '-B', '-X', 'utf8', '-c', HARNESS, workdir], {
+      const argv = [python, '-u', '-B', '-X', 'utf8', '-c', HARNESS, workdir]
+      const isolation = this.options.isolation
+      const { command, args } =
+        isolation?.kind === 'bubblewrap'
+          ? sandboxedCommand(isolation.bwrap, {
+              network: this.options.network ?? true,
+              interpreterRoots: this.pythonRoots,
+              workdir,
+              argv,
+            })
+          : { command: python, args: argv.slice(1) }
+      const child = spawn(command, args, {
         cwd: workdir,
         env,
         detached: true,

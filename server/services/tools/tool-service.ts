@@ -11,6 +11,7 @@ import {
   type ToolFilters,
 } from '../../storage/tools-repository.ts'
 import { BASE_TOOLS } from './base-tools.ts'
+import { detectToolIsolation, type ToolIsolation } from './sandbox.ts'
 import { deriveJsonSchema, type ToolJsonSchema } from './schema-derivation.ts'
 import {
   checkName,
@@ -31,15 +32,29 @@ import { PythonUnavailableError, ToolRunner, type ToolRunOutcome } from './tool-
 
 export type { ToolCreateInput, ToolInput, ToolRunRequest } from './tool-fields.ts'
 
+let detectedIsolation: ToolIsolation | undefined
+/** Detected once per process: the machine does not change while the server runs. */
+function cachedToolIsolation(): ToolIsolation {
+  detectedIsolation ??= detectToolIsolation()
+  return detectedIsolation
+}
+
 /** The tool service for an app: its storage, a runner for its Python, and the built-ins in place. */
 export function createToolService(config: AppConfig, db: Db): ToolService {
+  const isolation: ToolIsolation = config.toolSandbox
+    ? cachedToolIsolation()
+    : { kind: 'none', reason: 'turned off with --no-tool-sandbox' }
   const runner = new ToolRunner({
     pythonPath: config.pythonPath,
     timeoutSeconds: config.toolTimeoutSeconds,
     searchPath: process.env.PATH,
+    isolation,
+    network: config.toolNetwork,
+    memoryBytes: config.toolMemoryBytes,
   })
   const service = new ToolService(new ToolsRepository(db), runner, {
     toolExecution: config.toolExecution,
+    isolation,
   })
   service.seedBaseTools()
   return service
@@ -50,8 +65,13 @@ export class ToolService {
   constructor(
     private readonly repository: ToolsRepository,
     private readonly runner: ToolRunner,
-    private readonly options: { toolExecution: boolean },
+    private readonly options: { toolExecution: boolean; isolation: ToolIsolation },
   ) {}
+
+  /** How this server contains tool runs, for the startup log. */
+  get isolation(): ToolIsolation {
+    return this.options.isolation
+  }
 
   /** Creates the built-in tools, or brings them up to date; safe to run at every start. */
   seedBaseTools(): void {
