@@ -10,8 +10,14 @@ export interface BundledServer {
   stop: () => Promise<void>
 }
 
-/** A second, real bundled server for tests that need one with other settings, or one to stop. */
-export async function startBundledServer(extraArgs: string[] = []): Promise<BundledServer> {
+/**
+ * A second, real bundled server for tests that need one with other settings, or one to stop.
+ * `withConsole` serves the built console too (the build the main e2e server serves).
+ */
+export async function startBundledServer(
+  extraArgs: string[] = [],
+  { withConsole = false }: { withConsole?: boolean } = {},
+): Promise<BundledServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'letta-admin-e2e-extra-'))
   const child: ChildProcess = spawn(
@@ -24,7 +30,7 @@ export async function startBundledServer(extraArgs: string[] = []): Promise<Bund
       String(port),
       '--data-dir',
       dataDir,
-      '--no-static',
+      ...(withConsole ? ['--static-dir', process.env.E2E_STATIC_DIR ?? 'dist'] : ['--no-static']),
       ...extraArgs,
     ],
     { stdio: 'ignore' },

@@ -85,6 +85,26 @@ describe('forwarding /v1 to an upstream Letta server', () => {
     }
   })
 
+  it('serves the upstream’s OpenAPI document, so the console detects what the upstream has', async () => {
+    const upstream = await startUpstream()
+    try {
+      const { app } = createTestApp({
+        upstream: { url: upstream.url, apiKey: upstream.password, projectId: undefined },
+      })
+      const document = await json<{ info: { title: string }; paths: Record<string, unknown> }>(
+        app.request('/openapi.json'),
+      )
+      expect(document.paths).toHaveProperty('/v1/folders')
+      // A forwarding server with no upstream document says so rather than describing itself.
+      const { app: toNowhere } = createTestApp({
+        upstream: { url: 'http://127.0.0.1:9', apiKey: undefined, projectId: undefined },
+      })
+      expect((await toNowhere.request('/openapi.json')).status).toBe(502)
+    } finally {
+      await upstream.close()
+    }
+  })
+
   it('streams a multipart upload through to the upstream', async () => {
     const upstream = await startUpstream()
     try {

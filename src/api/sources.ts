@@ -202,7 +202,8 @@ export function useDeleteSourceFile(
   return useMutation<unknown, ApiError, string>({
     mutationFn: (fileId) =>
       call(() =>
-        api.DELETE('/v1/sources/{source_id}/files/{file_id}', {
+        // Letta's form; the /files/{file_id} form is the bundled server's alone.
+        api.DELETE('/v1/sources/{source_id}/{file_id}', {
           params: { path: { source_id: sourceId, file_id: fileId } },
         }),
       ),

@@ -39,7 +39,6 @@ export function ConnectionSwitcher() {
       <DropdownMenuTrigger
         className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         title={health.error?.message ?? `Server at ${url}`}
-        aria-label={`Connection: ${connection.name}, ${hostOf(url)}, ${label}. Switch connection`}
         data-testid="server-status"
       >
         <span
@@ -51,9 +50,10 @@ export function ConnectionSwitcher() {
             state === 'checking' && 'animate-pulse bg-muted-foreground',
           )}
         />
-        <span className="hidden truncate font-medium sm:inline">{connection.name}</span>
+        <span className="truncate font-medium max-sm:sr-only">{connection.name}</span>
         <span className="truncate font-mono text-xs text-muted-foreground">{hostOf(url)}</span>
         <span className={cn('shrink-0', state === 'down' && 'text-destructive')}>{label}</span>
+        <span className="sr-only">: switch connection</span>
         <ChevronsUpDownIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="w-72">

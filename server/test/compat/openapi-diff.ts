@@ -5,14 +5,14 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, Schema> }
 }
 
-interface Parameter {
+export interface Parameter {
   name: string
   in: string
   required?: boolean
   schema?: Schema
 }
 
-interface Operation {
+export interface Operation {
   parameters?: (Parameter | { $ref: string })[]
   requestBody?: { content?: Record<string, { schema?: Schema }> }
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>

@@ -2,6 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
 
+import { useCapabilities } from '@/api/capabilities'
 import { jobsQueryOptions } from '@/api/jobs'
 import { sourceCountQueryOptions } from '@/api/sources'
 import { toolCountQueryOptions } from '@/api/tools'
@@ -13,10 +14,15 @@ const ACTIVE_JOBS_LIMIT = 100
 
 /** What the server holds, one card a resource, each a link to its page. */
 export function ResourceCounts() {
+  const { has } = useCapabilities()
+  // A server that surely lacks a resource gets no card for it, rather than an error.
+  const hasSources = has.sources !== false || has.folders !== false
+  const hasJobs = has.jobs !== false
   const tools = useQuery(toolCountQueryOptions(false))
-  const sources = useQuery(sourceCountQueryOptions())
+  const sources = useQuery({ ...sourceCountQueryOptions(), enabled: hasSources })
   const activeJobs = useQuery({
     ...jobsQueryOptions({ active: true, limit: ACTIVE_JOBS_LIMIT }),
+    enabled: hasJobs,
     select: (jobs) =>
       jobs.length >= ACTIVE_JOBS_LIMIT ? `${ACTIVE_JOBS_LIMIT}+` : String(jobs.length),
   })
@@ -29,20 +35,24 @@ export function ResourceCounts() {
         description="Custom tools (built-in not counted)"
         count={tools}
       />
-      <CountCard
-        to="/sources"
-        icon={DatabaseIcon}
-        title="Sources"
-        description="Document collections agents search"
-        count={sources}
-      />
-      <CountCard
-        to="/jobs"
-        icon={ListChecksIcon}
-        title="Active jobs"
-        description="Uploads still being processed"
-        count={activeJobs}
-      />
+      {hasSources && (
+        <CountCard
+          to="/sources"
+          icon={DatabaseIcon}
+          title="Sources"
+          description="Document collections agents search"
+          count={sources}
+        />
+      )}
+      {hasJobs && (
+        <CountCard
+          to="/jobs"
+          icon={ListChecksIcon}
+          title="Active jobs"
+          description="Uploads still being processed"
+          count={activeJobs}
+        />
+      )}
     </div>
   )
 }

@@ -22,7 +22,7 @@ const KIND_CHOICES: { kind: Exclude<ConnectionKind, 'bundled'>; label: string; h
   {
     kind: 'direct',
     label: 'Directly from this browser',
-    hint: 'A self-hosted Letta or Letta Cloud that allows this origin; its password or API key is kept in this browser.',
+    hint: 'A self-hosted Letta or Letta Cloud that allows this origin; its secret is kept in this browser.',
   },
   {
     kind: 'proxied',
