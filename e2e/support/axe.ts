@@ -19,6 +19,7 @@ export interface AxeFinding {
   impact: string
   help: string
   targets: string[]
+  details: string[]
 }
 
 interface AxeResult {
@@ -26,7 +27,7 @@ interface AxeResult {
     id: string
     impact: string | null
     help: string
-    nodes: { target: unknown[] }[]
+    nodes: { target: unknown[]; failureSummary?: string }[]
   }[]
 }
 
@@ -50,6 +51,7 @@ export async function scanPage(page: Page, state: string, theme: Theme): Promise
     rule: violation.id,
     impact: violation.impact ?? 'minor',
     help: violation.help,
+    details: violation.nodes.map((node) => node.failureSummary ?? ''),
     targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
   }))
 }
@@ -58,6 +60,25 @@ export async function scanPage(page: Page, state: string, theme: Theme): Promise
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
   await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+  // Colours fade between themes: scan the settled page, not the middle of a transition.
+  await page.waitForFunction(() =>
+    (
+      globalThis as unknown as {
+        document: {
+          getAnimations: () => {
+            playState: string
+            effect: { getTiming: () => { iterations: number } } | null
+          }[]
+        }
+      }
+    ).document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Infinity,
+      ),
+  )
 }
 
 /** Where every scan's findings are appended, one JSON line each, for the run's summary. */

@@ -69,3 +69,16 @@ const allSections: NavSection[] = [
 
 /** Sections with no page yet are left out, so the sidebar never shows an empty heading. */
 export const navigation = allSections.filter((section) => section.items.length > 0)
+
+/** The navigation entry a path belongs to ("/tools/abc" is under Tools), for page titles. */
+export function sectionOfPath(pathname: string): string | undefined {
+  let best: NavItem | undefined
+  for (const item of navigation.flatMap((section) => section.items)) {
+    const matches =
+      item.to === '/'
+        ? pathname === '/'
+        : pathname === item.to || pathname.startsWith(`${item.to}/`)
+    if (matches && (!best || item.to.length > best.to.length)) best = item
+  }
+  return best?.title
+}

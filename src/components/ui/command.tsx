@@ -108,12 +108,11 @@ export function CommandItem({
   )
 }
 
-export function CommandSeparator({
-  className,
-  ...props
-}: React.ComponentProps<typeof CommandPrimitive.Separator>) {
+/** A rule between groups; presentational, as a listbox may hold only options and groups. */
+export function CommandSeparator({ className, ...props }: React.ComponentProps<'div'>) {
   return (
-    <CommandPrimitive.Separator
+    <div
+      role="none"
       data-slot="command-separator"
       className={cn('-mx-1 h-px bg-border', className)}
       {...props}

@@ -7,7 +7,14 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { rowClick } from '@/lib/row-click'
 
-import { formatDateTime, formatDuration, jobDurationMs, jobSubject, shortJobId } from './job-format'
+import {
+  formatDateTime,
+  formatDuration,
+  jobDurationMs,
+  jobKindLabel,
+  jobSubject,
+  shortJobId,
+} from './job-format'
 import { JobProgressBar } from './job-progress-bar'
 import { JobStatusBadge } from './job-status-badge'
 import { FileLabel, SourceLabel } from './source-label'
@@ -86,7 +93,7 @@ export function JobsTable({
                 {shortJobId(job.id)}
               </Link>
             </TableCell>
-            <TableCell className="px-3 text-muted-foreground">{job.job_type}</TableCell>
+            <TableCell className="px-3 text-muted-foreground">{jobKindLabel(job)}</TableCell>
             <TableCell className="max-w-72 px-3">
               <div className="flex flex-col gap-0.5">
                 <SourceLabel
