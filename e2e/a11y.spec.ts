@@ -144,7 +144,7 @@ const ROUTE_STATES: RouteState[] = [
   {
     name: 'source passages, nothing matches',
     path: (seed) => `/sources/${seed.sourceId}?tab=passages&q=no-passage-says-this`,
-    reach: (page) => expect(page.getByText(/No passages/).first()).toBeVisible(),
+    reach: (page) => expect(page.getByText(/No passage contains/)).toBeVisible(),
   },
   {
     name: 'empty source',

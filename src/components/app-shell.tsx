@@ -10,6 +10,7 @@ import { ServerStatus } from '@/components/server-status'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
 import { Toaster } from '@/components/ui/sonner'
+import { openCommandPalette } from '@/lib/command-palette-events'
 import { requestHeadingFocus } from '@/lib/page-focus'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -24,10 +25,6 @@ export function AppShell() {
       }),
     [router],
   )
-  const openPalette = () =>
-    document.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, metaKey: isMac }),
-    )
 
   return (
     <div className="flex min-h-svh">
@@ -51,7 +48,7 @@ export function AppShell() {
               variant="outline"
               size="sm"
               className="text-muted-foreground"
-              onClick={openPalette}
+              onClick={openCommandPalette}
               aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
             >
               <SearchIcon />
