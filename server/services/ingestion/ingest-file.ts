@@ -57,7 +57,12 @@ export async function ingestFile(
       files.update(task.fileId, { processing_status: 'pending', chunks_embedded: 0 })
       jobs.requeue(task.jobId, { stage: 'queued', chunks_embedded: 0 })
     } else if (reason instanceof JobCancelledError) {
-      files.update(task.fileId, { processing_status: 'error', error_message: CANCELLED_MESSAGE })
+      // Its passages are gone, so its count of embedded chunks is too.
+      files.update(task.fileId, {
+        processing_status: 'error',
+        error_message: CANCELLED_MESSAGE,
+        chunks_embedded: 0,
+      })
       // The job was marked cancelled by whoever cancelled it; cancel() here only covers a direct abort.
       jobs.cancel(task.jobId)
     } else {
@@ -67,7 +72,11 @@ export async function ingestFile(
         : `Processing failed: ${reason instanceof Error ? reason.message : String(reason)}`
       // An unexplained failure is a bug: its stack belongs in the server's log.
       if (!explained) console.error(reason)
-      files.update(task.fileId, { processing_status: 'error', error_message: message })
+      files.update(task.fileId, {
+        processing_status: 'error',
+        error_message: message,
+        chunks_embedded: 0,
+      })
       jobs.fail(task.jobId, message, { stage: 'error' })
     }
   } finally {

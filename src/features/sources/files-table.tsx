@@ -13,13 +13,22 @@ import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { fileDisplayName, formatBytes, formatDateTime, plural } from './format'
 import { chunksLabel, isProcessing } from './progress'
 
+/** The reason the bundled server gives a file whose processing was cancelled. */
+const CANCELLED_REASON = 'Processing was cancelled'
+
 function StatusBadge({ file }: { file: SourceFile }) {
   const status = file.processing_status ?? 'unknown'
   if (status === 'completed') return <Badge variant="success">completed</Badge>
   if (status === 'error') {
+    // The server records a cancelled file as an error with this reason: it is shown as cancelled.
+    const cancelled = file.error_message === CANCELLED_REASON
     return (
-      <Badge variant="destructive" title={file.error_message ?? undefined}>
-        error
+      <Badge
+        variant={cancelled ? 'warning' : 'destructive'}
+        title={file.error_message ?? undefined}
+        data-status={cancelled ? 'cancelled' : 'error'}
+      >
+        {cancelled ? 'cancelled' : 'error'}
       </Badge>
     )
   }
