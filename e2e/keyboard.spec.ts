@@ -75,7 +75,7 @@ test('a tool is created, edited, saved and run with the keyboard alone', async (
   await expect(page).toHaveTitle(`${name} · Tools · Letta Admin`)
 
   // Into the editor with Tab, edit at the end, save with Ctrl+S from inside it.
-  const editorInput = page.locator('.monaco-editor textarea').first()
+  const editorInput = page.getByRole('textbox', { name: 'Python source' })
   await tabTo(page, editorInput)
   await page.keyboard.press('Control+End')
   await page.keyboard.type('# edited by keyboard')
@@ -118,7 +118,7 @@ test('Ctrl+K opens the palette from inside the code editor, and Escape returns t
   expect(created.ok(), await created.text()).toBe(true)
   const { id } = (await created.json()) as { id: string }
   await page.goto(`/tools/${id}`)
-  const editorInput = page.locator('.monaco-editor textarea').first()
+  const editorInput = page.getByRole('textbox', { name: 'Python source' })
   await tabTo(page, editorInput)
   await page.keyboard.press('Control+k')
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()

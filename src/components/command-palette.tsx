@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useLocation, useNavigate } from '@tanstack/react-router'
 import { DatabaseIcon, SunMoonIcon, UploadIcon, WrenchIcon } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import { PALETTE_RESOURCES } from '@/components/palette-resources'
 import { useTheme } from '@/components/theme-provider'
@@ -29,15 +29,25 @@ export function CommandPalette() {
   const pathname = useLocation({ select: (location) => location.pathname })
   const { resolvedTheme, setTheme } = useTheme()
 
+  // What had focus when the palette opened (the code editor, say) gets it back when it closes.
+  const openerRef = useRef<HTMLElement | null>(null)
+  const rememberOpener = () => {
+    if (document.activeElement instanceof HTMLElement) openerRef.current = document.activeElement
+  }
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
         event.preventDefault()
+        rememberOpener()
         setOpen((wasOpen) => !wasOpen)
       }
     }
     document.addEventListener('keydown', onKeyDown)
-    const stopListening = onOpenCommandPalette(() => setOpen(true))
+    const stopListening = onOpenCommandPalette(() => {
+      rememberOpener()
+      setOpen(true)
+    })
     return () => {
       document.removeEventListener('keydown', onKeyDown)
       stopListening()
@@ -55,7 +65,17 @@ export function CommandPalette() {
   const onSourcePage = /^\/sources\/[^/]+$/.test(pathname)
 
   return (
-    <CommandDialog open={open} onOpenChange={onOpenChange} onCloseAutoFocus={takeHeadingFocus}>
+    <CommandDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      onCloseAutoFocus={(event) => {
+        takeHeadingFocus(event)
+        const opener = openerRef.current
+        if (event.defaultPrevented || !opener?.isConnected) return
+        event.preventDefault()
+        opener.focus()
+      }}
+    >
       <CommandInput
         placeholder="Search tools, sources, jobs, pages and actions…"
         value={search}
