@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import { useEffect } from 'react'
 
-import { healthQueryOptions } from '@/api/health'
+import { onReachability } from '@/api/client'
+import { healthKeys, healthQueryOptions } from '@/api/health'
 import { serverOrigin, useConnection } from '@/lib/connection'
 import { cn } from '@/lib/utils'
 
@@ -10,6 +12,18 @@ export function ServerStatus() {
   const connection = useConnection()
   const origin = serverOrigin(connection)
   const health = useQuery(healthQueryOptions(origin))
+  const queryClient = useQueryClient()
+  // Any request's failure (or success after a failure) asks the health check again at once.
+  const shownReachable = !health.isError
+  useEffect(
+    () =>
+      onReachability((reachable) => {
+        if (reachable !== shownReachable && !health.isFetching) {
+          void queryClient.invalidateQueries({ queryKey: healthKeys.server(origin) })
+        }
+      }),
+    [queryClient, origin, shownReachable, health.isFetching],
+  )
   const state = health.isPending ? 'checking' : health.isError ? 'down' : 'healthy'
   const label =
     state === 'checking'
