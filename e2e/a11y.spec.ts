@@ -147,6 +147,11 @@ const ROUTE_STATES: RouteState[] = [
     reach: (page) => expect(page.getByText(/No passage contains/)).toBeVisible(),
   },
   {
+    name: 'source passages by meaning',
+    path: (seed) => `/sources/${seed.sourceId}?tab=passages&mode=meaning&q=harbour%20lanterns`,
+    reach: (page) => expect(page.getByTestId('passage-score').first()).toBeVisible(),
+  },
+  {
     name: 'empty source',
     path: (seed) => `/sources/${seed.emptySourceId}`,
     reach: (page) =>

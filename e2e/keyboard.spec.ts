@@ -186,4 +186,22 @@ test('a running job is cancelled from the jobs list with the keyboard alone', as
         ((await (await request.get(`/v1/jobs/${job.id}`)).json()) as { status: string }).status,
     )
     .toBe('cancelled')
+
+  // What the console says of the cancelled file agrees with what the server stores: no passages.
+  const stored = (await (
+    await request.get(`/v1/sources/${sourceId}/passages?limit=1000`)
+  ).json()) as unknown[]
+  expect(stored).toHaveLength(0)
+  await page.goto(`/sources/${sourceId}`)
+  const row = page.getByRole('table', { name: 'Files' }).getByRole('row', { name: /long\.txt/ })
+  await expect(row).toContainText('cancelled')
+  await expect(row).toContainText('Processing was cancelled')
+  await expect(row).toContainText(/\b0 \//)
+  await tabTo(page, page.getByRole('tab', { name: /^Files/ }))
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('tab', { name: 'Passages' })).toBeFocused()
+  await expect(page.getByText(/No passages yet/)).toBeVisible()
+  await tabTo(page, page.getByRole('button', { name: 'Delete', exact: true }), { backwards: true })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alertdialog')).toContainText('1 file and 0 passages')
 })
