@@ -16,6 +16,7 @@ import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
+import { passageRoutes } from './routes/passages.ts'
 import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
@@ -102,6 +103,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
     app.route('/', sourceFileRoutes(context.ingestion.sources, kind))
     app.route('/', sourceUploadRoutes(context.ingestion.uploads, kind))
   }
+  app.route('/', passageRoutes(context.ingestion.sources))
   app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
   app.route('/', modelRoutes(context.ingestion.embeddings))
 

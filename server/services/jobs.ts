@@ -157,7 +157,8 @@ export class JobService {
     const job = this.repository.update(id, {
       status,
       completed_at: nowIso(),
-      stop_reason: stopReason,
+      // "end_turn" is how an agent run ends; a finished upload has no turn to end.
+      stop_reason: stopReason === 'end_turn' && current.job_type !== 'run' ? null : stopReason,
     })
     this.running.delete(id)
     if (job) for (const listener of this.finishedListeners) listener(job)

@@ -15,6 +15,7 @@ import {
 } from '../storage/sources-repository.ts'
 import { isUniqueViolation } from '../storage/sql.ts'
 import { EmbeddingConfigError, type EmbeddingCatalog } from './embedding/models.ts'
+import { EmbeddingApiError } from './embedding/openai-compatible.ts'
 import type { OriginalStore } from './ingestion/originals.ts'
 import type { JobService } from './jobs.ts'
 
@@ -186,6 +187,38 @@ export class SourceService {
   ): Passage[] {
     this.assertExists(sourceId)
     return this.passages.list(sourceId, filters, cursor, defaults)
+  }
+
+  /**
+   * Ranks the source's passages by similarity to `query`, embedded with the source's own embedder
+   * so query and passages share one vector space.
+   */
+  async searchPassages(
+    sourceId: string,
+    query: string,
+    limit: number,
+  ): Promise<{ passage: Passage; score: number; metadata: Record<string, unknown> }[]> {
+    const source = this.sources.get(sourceId)
+    if (!source) throw notFound('Source', sourceId)
+    const embedder = this.embeddings.embedderFor(source.embedding_config)
+    if (!embedder) {
+      throw new HttpError(
+        409,
+        `This server has no embedder for the source's model ${source.embedding_config.embedding_model}.`,
+      )
+    }
+    let vector: Float32Array | undefined
+    try {
+      ;[vector] = await embedder.embed([query], AbortSignal.timeout(30_000))
+    } catch (error) {
+      if (error instanceof EmbeddingApiError) throw new HttpError(502, error.message)
+      throw error
+    }
+    if (!vector) throw new HttpError(502, 'The embedder returned no vector for the query.')
+    return this.passages.nearest(sourceId, vector, limit).map((result) => ({
+      ...result,
+      metadata: { source_id: sourceId, embedding_model: embedder.config.embedding_model },
+    }))
   }
 
   /** 404 unless the source exists; cheaper than get(), which also counts its files. */

@@ -149,4 +149,40 @@ export class PassagesRepository {
       toPassage,
     )
   }
+
+  /**
+   * The source's passages most similar to `query` by cosine similarity, best first. Read in one pass
+   * with only the `limit` best kept, so a large source costs time, not memory.
+   */
+  nearest(
+    sourceId: string,
+    query: Float32Array,
+    limit: number,
+  ): { passage: Passage; score: number }[] {
+    let queryNorm = 0
+    for (const value of query) queryNorm += value * value
+    queryNorm = Math.sqrt(queryNorm)
+    const best: { row: PassageRow; score: number }[] = []
+    const rows = this.db
+      .prepare('SELECT * FROM passages WHERE source_id = ? ORDER BY seq')
+      .iterate(sourceId) as IterableIterator<PassageRow>
+    for (const row of rows) {
+      const vector = new Float32Array(row.embedding.byteLength / 4)
+      new Uint8Array(vector.buffer).set(row.embedding)
+      if (vector.length !== query.length) continue
+      let dot = 0
+      let norm = 0
+      for (let i = 0; i < vector.length; i++) {
+        const value = vector[i] as number
+        dot += value * (query[i] as number)
+        norm += value * value
+      }
+      const score = norm > 0 && queryNorm > 0 ? dot / (Math.sqrt(norm) * queryNorm) : 0
+      if (best.length === limit && score <= (best.at(-1)?.score ?? -Infinity)) continue
+      const at = best.findIndex((entry) => entry.score < score)
+      best.splice(at === -1 ? best.length : at, 0, { row, score })
+      if (best.length > limit) best.pop()
+    }
+    return best.map(({ row, score }) => ({ passage: toPassage(row), score }))
+  }
 }

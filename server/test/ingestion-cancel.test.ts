@@ -12,6 +12,7 @@ import {
   waitForJob,
   type FileBody,
   type JobBody,
+  type PassageBody,
 } from './sources-helpers.ts'
 
 type App = LettaAdminApp['app']
@@ -82,6 +83,45 @@ describe('cancelling ingestion', () => {
     await server.context.ingestion.queue.idle()
     expect(passagesOf(server, fileId)).toBe(0)
     expect(server.context.jobs.isRunning(jobId)).toBe(false)
+  })
+
+  it('leaves counts that match the database: the file, its list, the passages and the source', async () => {
+    const { server, source, jobId, fileId } = await fileMidIngest('counted.txt')
+    const finished = await startUpload(server.app, source.id, 'kept.txt', generatedText(800))
+    expect((await waitForJob(server.app, finished.jobId)).status).toBe('completed')
+    // Mid-embedding, the file reports how many chunks it has stored so far.
+    await expect
+      .poll(async () => (await fileOf(server.app, source.id, fileId)).chunks_embedded, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0)
+
+    await cancelJob(server.app, jobId)
+    await server.context.ingestion.queue.idle()
+    const stored = (id: string) => passagesOf(server, id)
+    expect(stored(fileId)).toBe(0)
+    expect(stored(finished.fileId)).toBeGreaterThan(0)
+
+    // The file row (and so the delete dialog's sum) counts what is stored.
+    const files = await json<FileBody[]>(server.app.request(`/v1/sources/${source.id}/files`))
+    const cancelled = files.find((file) => file.id === fileId)
+    expect(cancelled).toMatchObject({
+      processing_status: 'error',
+      error_message: 'Processing was cancelled',
+      chunks_embedded: 0,
+    })
+    for (const file of files) expect(file.chunks_embedded ?? 0).toBe(stored(file.id))
+
+    // The passages tab lists what is stored, none of the cancelled file's.
+    const listed = await json<PassageBody[]>(
+      server.app.request(`/v1/sources/${source.id}/passages?limit=1000`),
+    )
+    expect(listed).toHaveLength(stored(finished.fileId))
+    expect(listed.some((passage) => passage.file_id === fileId)).toBe(false)
+    const ofCancelled = await json<PassageBody[]>(
+      server.app.request(`/v1/sources/${source.id}/passages?file_id=${fileId}`),
+    )
+    expect(ofCancelled).toEqual([])
   })
 
   it('stops the built-in embedder between batches too', async () => {

@@ -83,7 +83,7 @@ describe('GET /v1/jobs', () => {
       created_at: expect.any(String),
       updated_at: expect.any(String),
       completed_at: expect.any(String),
-      stop_reason: 'end_turn',
+      stop_reason: null,
       metadata: {
         source_id: 'source-a',
         file_name: 'report.pdf',

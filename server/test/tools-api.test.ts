@@ -200,17 +200,31 @@ describe('tools CRUD', () => {
     expect(patched.json_schema).toMatchObject({ name: 'shout', description: 'Louder.' })
   })
 
-  it('keeps a description the user wrote when the source changes', async () => {
+  it('keeps the description and the schema agents read in step, the last edit winning', async () => {
     const server = createTestApp()
     const tool = await createTool(server, {
       source_code: toolSource('f', 'Doc.'),
       description: 'Written by hand',
     })
-    const patched = await json<Tool>(
+    // A source edit that leaves the docstring alone keeps the hand-written description.
+    const kept = await json<Tool>(
+      send(server, 'PATCH', `/v1/tools/${tool.id}`, {
+        source_code: `${toolSource('f', 'Doc.')}# touched\n`,
+      }),
+    )
+    expect(kept.description).toBe('Written by hand')
+    expect(kept.json_schema?.description).toBe('Written by hand')
+
+    const described = await json<Tool>(
+      send(server, 'PATCH', `/v1/tools/${tool.id}`, { description: 'Edited here' }),
+    )
+    expect(described.json_schema?.description).toBe('Edited here')
+
+    const redocumented = await json<Tool>(
       send(server, 'PATCH', `/v1/tools/${tool.id}`, { source_code: toolSource('f', 'Other doc.') }),
     )
-    expect(patched.description).toBe('Written by hand')
-    expect(patched.json_schema?.description).toBe('Other doc.')
+    expect(redocumented.description).toBe('Other doc.')
+    expect(redocumented.json_schema?.description).toBe('Other doc.')
   })
 
   it('keeps a json_schema sent with new source_code', async () => {

@@ -23,6 +23,20 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener)
 }
 
+const reachabilityListeners = new Set<(reachable: boolean) => void>()
+
+/** Called after every API call with whether the server answered (a gateway error counts as not). */
+export function onReachability(listener: (reachable: boolean) => void): () => void {
+  reachabilityListeners.add(listener)
+  return () => reachabilityListeners.delete(listener)
+}
+
+function reportReachability(reachable: boolean): void {
+  for (const listener of reachabilityListeners) listener(reachable)
+}
+
+const GATEWAY_FAILURES = new Set([502, 503, 504])
+
 const connectionMiddleware: Middleware = {
   async onRequest({ request }) {
     const connection = getConnection()
@@ -41,6 +55,7 @@ const connectionMiddleware: Middleware = {
     return new Request(target, { method: request.method, body, signal: request.signal, headers })
   },
   onResponse({ response }) {
+    reportReachability(!GATEWAY_FAILURES.has(response.status))
     if (response.status === 401) for (const listener of unauthorizedListeners) listener()
     return response
   },
@@ -89,6 +104,7 @@ export async function call<T>(
     result = await request()
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
+    reportReachability(false)
     throw new ApiError(0, `Cannot reach the server at ${serverUrl(getConnection())}`)
   }
   return unwrap(result)

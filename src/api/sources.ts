@@ -16,6 +16,10 @@ export type Passage = components['schemas']['Passage']
 export type EmbeddingConfig = components['schemas']['EmbeddingConfig']
 export type EmbeddingModel = components['schemas']['EmbeddingModel']
 export type UploadPolicy = components['schemas']['UploadPolicy']
+export type PassageSearchResult = components['schemas']['PassageSearchResult']
+
+/** How many passages a search by meaning returns, at most (the server's own limit is 100). */
+export const PASSAGE_SEARCH_LIMIT = 50
 
 export const PASSAGE_PAGE_SIZE = 20
 
@@ -43,6 +47,8 @@ export const sourcesKeys = {
   passagesOf: (sourceId: string) => ['sources', sourceId, 'passages'] as const,
   passages: (sourceId: string, params: PassagePageParams) =>
     ['sources', sourceId, 'passages', params] as const,
+  passageSearch: (sourceId: string, query: string) =>
+    ['sources', sourceId, 'passages', 'search', query] as const,
 }
 
 /**
@@ -111,6 +117,19 @@ export const sourcePassagesQueryOptions = (sourceId: string, params: PassagePage
       )
       return toPassagePage(rows, params)
     },
+  })
+
+/** The source's passages ranked by similarity to `query`, with scores (POST /v1/passages/search). */
+export const passageSearchQueryOptions = (sourceId: string, query: string) =>
+  queryOptions({
+    queryKey: sourcesKeys.passageSearch(sourceId, query),
+    queryFn: ({ signal }) =>
+      call(() =>
+        api.POST('/v1/passages/search', {
+          body: { query, source_id: sourceId, limit: PASSAGE_SEARCH_LIMIT },
+          signal,
+        }),
+      ),
   })
 
 /** The embedding models the server offers; they change only when the server is reconfigured. */

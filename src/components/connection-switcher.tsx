@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { ChevronsUpDownIcon, SettingsIcon } from 'lucide-react'
+import { useEffect } from 'react'
 
-import { healthQueryOptions } from '@/api/health'
+import { onReachability } from '@/api/client'
+import { healthKeys, healthQueryOptions } from '@/api/health'
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -26,6 +28,18 @@ export function ConnectionSwitcher() {
   const switchConnection = useSwitchConnection()
   const url = serverUrl(connection)
   const health = useQuery(healthQueryOptions(url))
+  const queryClient = useQueryClient()
+  // Any request's failure (or success after a failure) asks the health check again at once.
+  const shownReachable = !health.isError
+  useEffect(
+    () =>
+      onReachability((reachable) => {
+        if (reachable !== shownReachable && !health.isFetching) {
+          void queryClient.invalidateQueries({ queryKey: healthKeys.server(url) })
+        }
+      }),
+    [queryClient, url, shownReachable, health.isFetching],
+  )
   const state = health.isPending ? 'checking' : health.isError ? 'down' : 'healthy'
   const label =
     state === 'checking'

@@ -4,6 +4,7 @@ import { AlertTriangleIcon } from 'lucide-react'
 import { useEffect } from 'react'
 
 import { ApiError } from '@/api/client'
+import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
 
 /** A route's error: what failed, in words, with a retry that refetches the route's data. */
@@ -29,9 +30,12 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
       className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
     >
       <AlertTriangleIcon className="size-8 text-destructive" />
-      <h2 className="text-lg font-semibold">
-        {error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'}
-      </h2>
+      <PageHeading
+        title={
+          error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'
+        }
+        className="text-lg"
+      />
       <p className="text-sm text-muted-foreground">
         {error instanceof Error ? error.message : String(error)}
       </p>
@@ -62,7 +66,7 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
 export function NotFoundView() {
   return (
     <div className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center">
-      <h2 className="text-lg font-semibold">Page not found</h2>
+      <PageHeading title="Page not found" className="text-lg" />
       <p className="text-sm text-muted-foreground">There is no page at this address.</p>
       <Button asChild variant="outline">
         <Link to="/">Go to the overview</Link>

@@ -8,6 +8,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog'
+import { usePageAction, type PageAction } from '@/lib/page-actions'
 
 /**
  * A dialog opened by its trigger, whose form is mounted only while it is open, so each opening
@@ -18,13 +19,17 @@ export function FormDialog({
   title,
   description,
   children,
+  openOn,
 }: {
+  /** A command palette action that opens this dialog. */
+  openOn?: PageAction | undefined
   trigger: ReactNode
   title: ReactNode
   description: ReactNode
   children: (close: () => void) => ReactNode
 }) {
   const [open, setOpen] = useState(false)
+  usePageAction(openOn, () => setOpen(true))
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>

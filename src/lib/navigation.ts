@@ -93,10 +93,26 @@ export function navigationFor(capabilities: ServerCapabilities): NavSection[] {
     .filter((section) => section.items.length > 0)
 }
 
-/** The navigation entry a path belongs to: `/jobs/job-1` belongs to Jobs. */
+/** The entry a path belongs to, the longest that matches: "/tools/abc" is under Tools, "/" is the Overview. */
+function entryOfPath(pathname: string): NavItem | undefined {
+  let best: NavItem | undefined
+  for (const item of allSections.flatMap((section) => section.items)) {
+    const matches =
+      item.to === '/'
+        ? pathname === '/'
+        : pathname === item.to || pathname.startsWith(`${item.to}/`)
+    if (matches && (!best || item.to.length > best.to.length)) best = item
+  }
+  return best
+}
+
+/** The navigation entry of a page below the overview: `/jobs/job-1` belongs to Jobs. */
 export function navItemForPath(pathname: string): NavItem | undefined {
-  return allSections
-    .flatMap((section) => section.items)
-    .filter((item) => item.to !== '/')
-    .find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+  const item = entryOfPath(pathname)
+  return item?.to === '/' ? undefined : item
+}
+
+/** The section title a page's document title names ("greet · Tools · Letta Admin"). */
+export function sectionOfPath(pathname: string): string | undefined {
+  return entryOfPath(pathname)?.title
 }

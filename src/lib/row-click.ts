@@ -6,7 +6,9 @@ import type * as React from 'react'
  */
 export function rowClick(go: () => void) {
   return (event: React.MouseEvent<HTMLElement>) => {
-    if ((event.target as HTMLElement).closest('a, button')) return
+    const target = event.target as HTMLElement
+    // A dialog opened from the row is portalled elsewhere, but React still bubbles its clicks here.
+    if (!event.currentTarget.contains(target) || target.closest('a, button')) return
     go()
   }
 }

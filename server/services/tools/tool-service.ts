@@ -157,11 +157,19 @@ export class ToolService {
       next.json_schema = newSchema
       const schemaName = newSchema?.name
       if (typeof schemaName === 'string' && schemaName) next.name = checkName(schemaName)
-      // A description that only repeated the old docstring follows the new one.
-      const derivedBefore = existing.description === (existing.json_schema?.description ?? null)
-      if (input.description === undefined && derivedBefore) {
-        next.description = stringOrNull(newSchema?.description)
+      // The last edit wins: a changed docstring replaces the description; an unchanged one keeps it.
+      const docstringBefore = docstringDescription(existing.source_code, existing.json_schema)
+      const docstringAfter = stringOrNull(newSchema?.description)
+      if (
+        input.description === undefined &&
+        (docstringAfter !== docstringBefore || existing.description === null)
+      ) {
+        next.description = docstringAfter
       }
+    }
+    // Agents read the schema's description: it says what the tool's description says.
+    if (input.json_schema === undefined && next.json_schema && next.description !== null) {
+      next.json_schema = { ...next.json_schema, description: next.description }
     }
     if (next.name !== existing.name && this.repository.getByName(next.name)) {
       throw nameTaken(next.name)
@@ -265,5 +273,17 @@ export class ToolService {
       if (isUniqueViolation(error)) throw nameTaken(name)
       throw error
     }
+  }
+}
+
+/** What a tool's docstring says it does, or the stored schema's word when the source does not parse. */
+function docstringDescription(
+  sourceCode: string | null | undefined,
+  jsonSchema: JsonObject | null | undefined,
+): string | null {
+  try {
+    return stringOrNull(derive(sourceCode ?? '').description)
+  } catch {
+    return stringOrNull(jsonSchema?.description)
   }
 }

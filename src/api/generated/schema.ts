@@ -2330,6 +2330,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/passages/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rank a source's passages by similarity to a query (this server's form of Letta's search)
+         * @description Letta's endpoint searches archives by agent_id or archive_id. This server has source passages only: it takes `source_id` instead, embeds the query with that source's own embedder and returns the most similar passages, best first, each with its cosine similarity as `score`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PassageSearchRequest"];
+                };
+            };
+            responses: {
+                /** @description The passages, most similar first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PassageSearchResult"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description The upstream Letta server did not answer */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/upload-policy": {
         parameters: {
             query?: never;
@@ -2741,6 +2829,29 @@ export interface components {
          * @enum {string}
          */
         DuplicateFileHandling: "skip" | "error" | "suffix" | "replace";
+        PassageSearchResult: {
+            passage: components["schemas"]["Passage"];
+            /** @description Cosine similarity to the query, -1 to 1. */
+            score: number;
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        PassageSearchRequest: {
+            /** @description Text to rank passages by. */
+            query: string;
+            /** @description This server's extension: rank the passages of this source (required here, as each source may use its own embedder). */
+            source_id?: string;
+            /** @description Not supported on this server. */
+            agent_id?: string | null;
+            /** @description Not supported on this server. */
+            archive_id?: string | null;
+            /**
+             * @description At most this many.
+             * @default 50
+             */
+            limit: number;
+        };
         UploadPolicy: {
             max_file_size_bytes: number;
             accepted_types: {

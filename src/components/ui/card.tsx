@@ -25,13 +25,10 @@ export function CardHeader({ className, ...props }: React.ComponentProps<'div'>)
   )
 }
 
-export function CardTitle({ className, ...props }: React.ComponentProps<'div'>) {
+/** An h2: cards are the sections under a page's h1. */
+export function CardTitle({ className, ...props }: React.ComponentProps<'h2'>) {
   return (
-    <div
-      data-slot="card-title"
-      className={cn('leading-none font-semibold', className)}
-      {...props}
-    />
+    <h2 data-slot="card-title" className={cn('leading-none font-semibold', className)} {...props} />
   )
 }
 

@@ -22,11 +22,20 @@ export function CommandDialog({
   title = 'Command palette',
   description = 'Search for a page or an action',
   children,
+  onCloseAutoFocus,
   ...props
-}: React.ComponentProps<typeof Dialog> & { title?: string; description?: string }) {
+}: React.ComponentProps<typeof Dialog> & {
+  title?: string
+  description?: string
+  onCloseAutoFocus?: (event: Event) => void
+}) {
   return (
     <Dialog {...props}>
-      <DialogContent className="overflow-hidden p-0" showCloseButton={false}>
+      <DialogContent
+        className="overflow-hidden p-0"
+        showCloseButton={false}
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         <DialogTitle className="sr-only">{title}</DialogTitle>
         <DialogDescription className="sr-only">{description}</DialogDescription>
         <Command className="**:data-[slot=command-input-wrapper]:h-12 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground [&_[cmdk-item]]:px-2 [&_[cmdk-item]]:py-3">
@@ -108,12 +117,11 @@ export function CommandItem({
   )
 }
 
-export function CommandSeparator({
-  className,
-  ...props
-}: React.ComponentProps<typeof CommandPrimitive.Separator>) {
+/** A rule between groups; presentational, as a listbox may hold only options and groups. */
+export function CommandSeparator({ className, ...props }: React.ComponentProps<'div'>) {
   return (
-    <CommandPrimitive.Separator
+    <div
+      role="none"
       data-slot="command-separator"
       className={cn('-mx-1 h-px bg-border', className)}
       {...props}

@@ -14,15 +14,21 @@ function what(job: Job): string {
 }
 
 /** Stops a job that has not finished, after the user confirms. */
-export function CancelJobButton({ job }: { job: Job }) {
+export function CancelJobButton({ job, compact = false }: { job: Job; compact?: boolean }) {
   const cancel = useCancelJob()
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline">
-          <CircleStopIcon />
-          Cancel job
-        </Button>
+        compact ? (
+          <Button variant="ghost" size="icon-sm" aria-label={`Cancel ${what(job)}`}>
+            <CircleStopIcon />
+          </Button>
+        ) : (
+          <Button variant="outline">
+            <CircleStopIcon />
+            Cancel job
+          </Button>
+        )
       }
       title="Cancel this job?"
       description={`The server stops ${what(job)} and removes what it has done so far (for an upload, the passages already embedded). This cannot be undone.`}

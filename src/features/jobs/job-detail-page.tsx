@@ -6,12 +6,13 @@ import { ApiError } from '@/api/client'
 import { isActiveJob, jobQueryOptions, type Job } from '@/api/jobs'
 import { DetailItem, DetailList } from '@/components/detail-list'
 import { PageHeader } from '@/components/page-header'
+import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { CancelJobButton, DeleteJobButton } from './job-actions'
-import { formatDateTime, jobError, jobSubject } from './job-format'
+import { formatDateTime, jobError, jobKindLabel, jobSubject } from './job-format'
 import { jobRefetchInterval } from './job-polling'
 import { JobProgressBar } from './job-progress-bar'
 import { JobStatusBadge } from './job-status-badge'
@@ -43,7 +44,7 @@ export function JobNotFound() {
       role="status"
     >
       <SearchXIcon className="size-8 text-muted-foreground" />
-      <h2 className="text-lg font-semibold">Job not found</h2>
+      <PageHeading title="Job not found" className="text-lg" />
       <p className="text-sm break-all text-muted-foreground">
         The server has no job <span className="font-mono">{jobId}</span>. It may have been deleted.
       </p>
@@ -141,7 +142,7 @@ export function JobDetailPage() {
         className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
       >
         <AlertTriangleIcon className="size-8 text-destructive" />
-        <h2 className="text-lg font-semibold">Could not load the job</h2>
+        <PageHeading title="Could not load the job" className="text-lg" />
         <p className="text-sm text-muted-foreground">{job.error.message}</p>
         <Button onClick={() => void job.refetch()}>Try again</Button>
       </div>
@@ -157,9 +158,10 @@ export function JobDetailPage() {
     <>
       <BackToJobs />
       <PageHeader
-        title={
+        title={subject.fileName ?? jobKindLabel(data)}
+        heading={
           <span className="flex flex-wrap items-center gap-3">
-            {subject.fileName ? subject.fileName : 'Job'}
+            {subject.fileName ?? jobKindLabel(data)}
             <JobStatusBadge status={data.status} className="text-sm" />
           </span>
         }
@@ -198,7 +200,7 @@ export function JobDetailPage() {
           </CardHeader>
           <CardContent>
             <DetailList>
-              <DetailItem label="Type">{data.job_type}</DetailItem>
+              <DetailItem label="Type">{jobKindLabel(data)}</DetailItem>
               <DetailItem label="Source">
                 <SourceLabel sourceId={subject.sourceId} names={names} loaded={loaded} />
               </DetailItem>

@@ -5,10 +5,12 @@ import {
   formatDuration,
   jobDurationMs,
   jobError,
+  jobKindLabel,
   jobProgress,
   jobSubject,
   shortJobId,
 } from './job-format'
+import { testJob } from './test-job'
 
 describe('formatDuration', () => {
   it('reads at every scale', () => {
@@ -75,5 +77,21 @@ describe('job metadata', () => {
     expect(formatDateTime(null)).toBe('—')
     expect(formatDateTime('not a date')).toBe('—')
     expect(formatDateTime('2025-01-01T00:00:00Z')).toMatch(/2025|25/)
+  })
+})
+
+describe('jobKindLabel', () => {
+  it('names a job by the work it does', () => {
+    const upload = testJob({
+      status: 'completed',
+      job_type: 'job',
+      metadata: { file_id: 'file-1', file_name: 'a.pdf' },
+    })
+    expect(jobKindLabel(upload)).toBe('File upload')
+    expect(jobKindLabel(testJob({ status: 'completed', job_type: 'job', metadata: {} }))).toBe(
+      'Background job',
+    )
+    expect(jobKindLabel(testJob({ status: 'completed', job_type: 'run' }))).toBe('Agent run')
+    expect(jobKindLabel(testJob({ status: 'completed', job_type: 'batch' }))).toBe('Batch')
   })
 })

@@ -72,3 +72,20 @@ export function jobError(job: Pick<Job, 'metadata'>): string | undefined {
 export function shortJobId(id: string): string {
   return id.replace(/^(job|run)-/, '').slice(0, 8)
 }
+
+/** The job types in words, plural, for the Type filter. */
+export const JOB_TYPE_LABELS: Readonly<Record<string, string>> = {
+  job: 'File uploads',
+  run: 'Agent runs',
+  batch: 'Batches',
+}
+
+/** What kind of work a job is, in words: a file upload rather than "job". */
+export function jobKindLabel(job: Pick<Job, 'job_type' | 'metadata'>): string {
+  const subject = jobSubject(job)
+  if (job.job_type === 'job')
+    return subject.fileId || subject.fileName ? 'File upload' : 'Background job'
+  if (job.job_type === 'run') return 'Agent run'
+  if (job.job_type === 'batch') return 'Batch'
+  return job.job_type
+}

@@ -7,7 +7,10 @@ import { jobProgress } from './job-format'
 /** Chunks embedded out of all chunks, when the job reports them. */
 export function JobProgressBar({ job, className }: { job: Job; className?: string }) {
   const progress = jobProgress(job)
-  if (!progress) return <span className="text-muted-foreground">—</span>
+  if (!progress) {
+    const queued = job.status === 'created' || job.status === 'pending'
+    return <span className="text-muted-foreground">{queued ? 'queued' : '—'}</span>
+  }
   const label = `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()} chunks`
   return (
     <div className={cn('flex min-w-28 items-center gap-2', className)}>

@@ -28,6 +28,14 @@ describe('jobTimelineSteps', () => {
     })
   })
 
+  it('gives a job cancelled while it waited no running step', () => {
+    const steps = jobTimelineSteps(at('cancelled', '2025-01-01T00:00:01.000Z'), now)
+    expect(steps.map((step) => [step.label, step.state])).toEqual([
+      ['Created', 'done'],
+      ['Cancelled', 'failed'],
+    ])
+  })
+
   it('ends a finished job with its outcome, time and duration', () => {
     const done = jobTimelineSteps(at('completed', '2025-01-01T00:00:02.000Z'), now)
     expect(done[2]).toMatchObject({
@@ -36,11 +44,15 @@ describe('jobTimelineSteps', () => {
       at: '2025-01-01T00:00:02.000Z',
       note: 'after 2.0 s',
     })
-    expect(jobTimelineSteps(at('failed', base.created_at), now)[2]).toMatchObject({
+    const ranThenFailed = {
+      ...at('failed', base.created_at),
+      metadata: { started_at: base.created_at },
+    }
+    expect(jobTimelineSteps(ranThenFailed, now)[2]).toMatchObject({
       label: 'Failed',
       state: 'failed',
     })
-    expect(jobTimelineSteps(at('archived'), now)[2]?.label).toBe('Finished (archived)')
+    expect(jobTimelineSteps(at('archived'), now).at(-1)?.label).toBe('Finished (archived)')
     expect(jobTimelineSteps(at('not_started'), now)[2]).toMatchObject({ state: 'waiting' })
   })
 })

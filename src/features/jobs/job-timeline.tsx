@@ -28,17 +28,22 @@ export function jobTimelineSteps(job: Job, now: number): Step[] {
   const startedAt =
     typeof job.metadata.started_at === 'string' ? job.metadata.started_at : undefined
   const duration = jobDurationMs(job, now)
-  const ran = job.status === 'running' || !active
+  // A job cancelled (or failed) while it waited never ran: it gets no running step.
+  const ran =
+    job.status === 'running' || (!active && (startedAt !== undefined || job.status === 'completed'))
   const steps: Step[] = [{ label: 'Created', state: 'done', at: job.created_at }]
-  steps.push({
-    label: job.status === 'pending' ? 'Waiting to run' : 'Running',
-    state: job.status === 'running' ? 'current' : ran ? 'done' : 'waiting',
-    at: startedAt,
-    note:
-      job.status === 'running' && duration !== undefined
-        ? `for ${formatDuration(duration)}`
-        : undefined,
-  })
+  if (active || ran) {
+    const waiting = job.status === 'pending' || job.status === 'created'
+    steps.push({
+      label: waiting ? 'Waiting to run' : 'Running',
+      state: job.status === 'running' ? 'current' : ran ? 'done' : 'waiting',
+      at: startedAt,
+      note:
+        job.status === 'running' && duration !== undefined
+          ? `for ${formatDuration(duration)}`
+          : undefined,
+    })
+  }
   if (active) {
     steps.push({ label: 'Finished', state: 'waiting' })
   } else {

@@ -12,6 +12,7 @@ import {
 } from '@/components/ui/select'
 import { Switch } from '@/components/ui/switch'
 
+import { JOB_TYPE_LABELS } from './job-format'
 import { hasJobFilters, type JobsSearch } from './jobs-search'
 
 const ALL = 'all'
@@ -65,7 +66,7 @@ export function JobsFilters({
           <SelectItem value={ALL}>All types</SelectItem>
           {JOB_TYPES.map((type) => (
             <SelectItem key={type} value={type}>
-              {type}
+              {JOB_TYPE_LABELS[type] ?? type}
             </SelectItem>
           ))}
         </SelectContent>

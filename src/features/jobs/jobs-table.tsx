@@ -1,18 +1,38 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import type * as React from 'react'
 
-import type { Job } from '@/api/jobs'
+import { isActiveJob, type Job } from '@/api/jobs'
 import { TableCard } from '@/components/table-card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { rowClick } from '@/lib/row-click'
+import { cn } from '@/lib/utils'
 
-import { formatDateTime, formatDuration, jobDurationMs, jobSubject, shortJobId } from './job-format'
+import { CancelJobButton } from './job-actions'
+import {
+  formatDateTime,
+  formatDuration,
+  jobDurationMs,
+  jobKindLabel,
+  jobSubject,
+  shortJobId,
+} from './job-format'
 import { JobProgressBar } from './job-progress-bar'
 import { JobStatusBadge } from './job-status-badge'
 import { FileLabel, SourceLabel } from './source-label'
 
-const COLUMNS = ['Status', 'Job', 'Type', 'Source and file', 'Progress', 'Created', 'Duration']
+/** Below md the table keeps what matters (status, the job, its source, Cancel): no sideways scroll. */
+const WIDE_ONLY = 'hidden md:table-cell'
+const COLUMNS = [
+  { name: 'Status', className: '' },
+  { name: 'Job', className: '' },
+  { name: 'Type', className: WIDE_ONLY },
+  { name: 'Source and file', className: '' },
+  { name: 'Progress', className: WIDE_ONLY },
+  { name: 'Created', className: WIDE_ONLY },
+  { name: 'Duration', className: WIDE_ONLY },
+  { name: 'Actions', className: '' },
+]
 
 function JobsTableFrame({ children, busy }: { children: React.ReactNode; busy?: boolean }) {
   return (
@@ -20,8 +40,12 @@ function JobsTableFrame({ children, busy }: { children: React.ReactNode; busy?: 
       aria-label="Jobs"
       busy={busy}
       head={COLUMNS.map((column) => (
-        <TableHead key={column} scope="col" className="px-3 text-xs text-muted-foreground">
-          {column}
+        <TableHead
+          key={column.name}
+          scope="col"
+          className={cn('px-3 text-xs text-muted-foreground', column.className)}
+        >
+          {column.name === 'Actions' ? <span className="sr-only">Actions</span> : column.name}
         </TableHead>
       ))}
     >
@@ -36,7 +60,7 @@ export function JobsTableSkeleton() {
       {Array.from({ length: 6 }, (_, index) => (
         <TableRow key={index}>
           {COLUMNS.map((column) => (
-            <TableCell key={column} className="px-3 py-3">
+            <TableCell key={column.name} className={cn('px-3 py-3', column.className)}>
               <Skeleton className="h-4 w-full max-w-24" />
             </TableCell>
           ))}
@@ -86,8 +110,10 @@ export function JobsTable({
                 {shortJobId(job.id)}
               </Link>
             </TableCell>
-            <TableCell className="px-3 text-muted-foreground">{job.job_type}</TableCell>
-            <TableCell className="max-w-72 px-3">
+            <TableCell className={cn('px-3 text-muted-foreground', WIDE_ONLY)}>
+              {jobKindLabel(job)}
+            </TableCell>
+            <TableCell className="max-w-40 px-3 sm:max-w-72">
               <div className="flex flex-col gap-0.5">
                 <SourceLabel
                   sourceId={subject.sourceId}
@@ -105,14 +131,17 @@ export function JobsTable({
                 )}
               </div>
             </TableCell>
-            <TableCell className="w-40 px-3">
+            <TableCell className={cn('w-40 px-3', WIDE_ONLY)}>
               <JobProgressBar job={job} />
             </TableCell>
-            <TableCell className="px-3 text-muted-foreground">
+            <TableCell className={cn('px-3 text-muted-foreground', WIDE_ONLY)}>
               <time dateTime={job.created_at}>{formatDateTime(job.created_at)}</time>
             </TableCell>
-            <TableCell className="px-3 text-muted-foreground tabular-nums">
+            <TableCell className={cn('px-3 text-muted-foreground tabular-nums', WIDE_ONLY)}>
               {duration === undefined ? '—' : formatDuration(duration)}
+            </TableCell>
+            <TableCell className="w-12 px-3">
+              {isActiveJob(job) && <CancelJobButton job={job} compact />}
             </TableCell>
           </TableRow>
         )

@@ -80,7 +80,7 @@ function JsonNode({
     <div role="treeitem" aria-expanded={open} aria-selected={false}>
       <button
         type="button"
-        className="flex items-center gap-1 rounded-sm text-left hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none"
+        className="flex items-center gap-1 rounded-sm text-left hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         onClick={() => setOpen((current) => !current)}
         aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'value'}`}
       >
@@ -119,10 +119,10 @@ function JsonScalar({ value }: { value: Json }) {
     return <span className="text-success">&quot;{value}&quot;</span>
   }
   if (typeof value === 'number' || typeof value === 'bigint') {
-    return <span className="text-chart-1 dark:text-chart-3">{String(value)}</span>
+    return <span className="text-orange-800 dark:text-orange-300">{String(value)}</span>
   }
   if (typeof value === 'boolean') {
-    return <span className="text-chart-3 dark:text-chart-4">{String(value)}</span>
+    return <span className="text-sky-800 dark:text-sky-300">{String(value)}</span>
   }
   return <span className="text-muted-foreground italic">null</span>
 }

@@ -26,7 +26,7 @@ export function SourceLabel({
     <Link
       to="/sources/$sourceId"
       params={{ sourceId }}
-      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+      className="inline-block leading-6 font-medium underline-offset-4 hover:underline focus-visible:underline"
       title={sourceId}
     >
       {name}
@@ -62,7 +62,10 @@ export function FileLabel({
       to="/sources/$sourceId"
       params={{ sourceId }}
       search={{ tab: 'passages', file: fileId }}
-      className={cn('underline-offset-4 hover:underline focus-visible:underline', className)}
+      className={cn(
+        'block leading-6 underline-offset-4 hover:underline focus-visible:underline',
+        className,
+      )}
       title={`${fileId}: its passages`}
     >
       {label}

@@ -73,7 +73,7 @@ function CountCard({
   return (
     <Link
       to={to}
-      className="rounded-xl focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+      className="rounded-xl focus-visible:ring-[3px] focus-visible:ring-ring focus-visible:outline-none"
     >
       <Card className="h-full gap-3 transition-colors hover:bg-accent/50">
         <CardHeader>

@@ -18,6 +18,7 @@ import {
   SelectValue,
 } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
+import type { PageAction } from '@/lib/page-actions'
 
 import { sourceNameProblem } from './source-edit'
 import { parseChunkSize } from './source-form'
@@ -55,9 +56,16 @@ function EmbeddingModelSelect({
   )
 }
 
-export function CreateSourceDialog({ children }: { children: ReactNode }) {
+export function CreateSourceDialog({
+  children,
+  openOn,
+}: {
+  children: ReactNode
+  openOn?: PageAction
+}) {
   return (
     <FormDialog
+      openOn={openOn}
       trigger={children}
       title="New source"
       description="Files uploaded to it are split into chunks of this many tokens, and each chunk is embedded with this model."

@@ -9,17 +9,30 @@ import { TableCard } from '@/components/table-card'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
+import { cn } from '@/lib/utils'
 
 import { fileDisplayName, formatBytes, formatDateTime, plural } from './format'
 import { chunksLabel, isProcessing } from './progress'
+
+/** Below md the name, status, chunks and actions stay; type, size and date need a wider screen. */
+const WIDE_ONLY = 'hidden md:table-cell'
+
+/** The reason the bundled server gives a file whose processing was cancelled. */
+const CANCELLED_REASON = 'Processing was cancelled'
 
 function StatusBadge({ file }: { file: SourceFile }) {
   const status = file.processing_status ?? 'unknown'
   if (status === 'completed') return <Badge variant="success">completed</Badge>
   if (status === 'error') {
+    // The server records a cancelled file as an error with this reason: it is shown as cancelled.
+    const cancelled = file.error_message === CANCELLED_REASON
     return (
-      <Badge variant="destructive" title={file.error_message ?? undefined}>
-        error
+      <Badge
+        variant={cancelled ? 'warning' : 'destructive'}
+        title={file.error_message ?? undefined}
+        data-status={cancelled ? 'cancelled' : 'error'}
+      >
+        {cancelled ? 'cancelled' : 'error'}
       </Badge>
     )
   }
@@ -102,11 +115,11 @@ export function FilesTable({
       head={
         <>
           <TableHead className="pl-4">Name</TableHead>
-          <TableHead>Type</TableHead>
-          <TableHead className="text-right">Size</TableHead>
+          <TableHead className={WIDE_ONLY}>Type</TableHead>
+          <TableHead className={cn('text-right', WIDE_ONLY)}>Size</TableHead>
           <TableHead>Status</TableHead>
           <TableHead className="text-right">Chunks</TableHead>
-          <TableHead>Uploaded</TableHead>
+          <TableHead className={WIDE_ONLY}>Uploaded</TableHead>
           <TableHead className="w-20">
             <span className="sr-only">Actions</span>
           </TableHead>
@@ -115,7 +128,7 @@ export function FilesTable({
     >
       {files.map((file) => (
         <TableRow key={file.id} data-testid="file-row">
-          <TableCell className="max-w-72 pl-4">
+          <TableCell className="max-w-36 pl-4 sm:max-w-72">
             <span className="flex items-center gap-2">
               <FileTextIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
               <span className="truncate font-medium">{fileDisplayName(file)}</span>
@@ -127,17 +140,21 @@ export function FilesTable({
             )}
           </TableCell>
           <TableCell
-            className="max-w-40 truncate font-mono text-xs text-muted-foreground"
+            className={cn('max-w-40 truncate font-mono text-xs text-muted-foreground', WIDE_ONLY)}
             title={file.file_type ?? undefined}
           >
             {file.file_type ?? '—'}
           </TableCell>
-          <TableCell className="text-right tabular-nums">{formatBytes(file.file_size)}</TableCell>
+          <TableCell className={cn('text-right tabular-nums', WIDE_ONLY)}>
+            {formatBytes(file.file_size)}
+          </TableCell>
           <TableCell>
             <StatusBadge file={file} />
           </TableCell>
           <TableCell className="text-right tabular-nums">{chunksLabel(file)}</TableCell>
-          <TableCell className="text-muted-foreground">{formatDateTime(file.created_at)}</TableCell>
+          <TableCell className={cn('text-muted-foreground', WIDE_ONLY)}>
+            {formatDateTime(file.created_at)}
+          </TableCell>
           <TableCell className="pr-4">
             <div className="flex justify-end gap-1">
               <Button variant="ghost" size="sm" asChild>

@@ -3,7 +3,13 @@ import { getRouteApi } from '@tanstack/react-router'
 import { ChevronLeftIcon, ChevronRightIcon, FileTextIcon, Loader2Icon } from 'lucide-react'
 import { useCallback } from 'react'
 
-import { sourcePassagesQueryOptions, type Passage, type SourceFile } from '@/api/sources'
+import {
+  PASSAGE_SEARCH_LIMIT,
+  passageSearchQueryOptions,
+  sourcePassagesQueryOptions,
+  type Passage,
+  type SourceFile,
+} from '@/api/sources'
 import { Button } from '@/components/ui/button'
 import {
   Select,
@@ -15,7 +21,7 @@ import {
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { DebouncedSearchInput } from './debounced-search-input'
-import { fileDisplayName } from './format'
+import { fileDisplayName, plural } from './format'
 import { highlightParts } from './highlight'
 import { passageLocation } from './passage-location'
 import { passageParams } from './passage-params'
@@ -44,10 +50,13 @@ function PassageItem({
   passage,
   query,
   fileNames,
+  score,
 }: {
   passage: Passage
   query: string
   fileNames: Map<string, string>
+  /** Its similarity to the query, in a search by meaning. */
+  score?: number | undefined
 }) {
   const name = passage.file_name ?? fileNames.get(passage.file_id)
   const location = passageLocation(passage.metadata)
@@ -68,7 +77,14 @@ function PassageItem({
             </span>
           )}
         </span>
-        <code className="truncate font-mono text-muted-foreground">{passage.id}</code>
+        <span className="flex min-w-0 items-center gap-3">
+          {score !== undefined && (
+            <span className="shrink-0 font-medium tabular-nums" data-testid="passage-score">
+              Similarity {score.toFixed(3)}
+            </span>
+          )}
+          <code className="truncate font-mono text-muted-foreground">{passage.id}</code>
+        </span>
       </div>
       <PassageText text={passage.text} query={query} />
       {passage.embedding ? (
@@ -96,9 +112,11 @@ export function PassagesPanel({
   const search = routeApi.useSearch()
   const navigate = routeApi.useNavigate()
   const params = passageParams(search)
+  const byMeaning = search.mode === 'meaning'
   const page = useQuery({
     ...sourcePassagesQueryOptions(sourceId, params),
     placeholderData: keepPreviousData,
+    enabled: !byMeaning,
   })
   const fileNames = new Map(files.map((file) => [file.id, fileDisplayName(file)]))
 
@@ -119,10 +137,32 @@ export function PassagesPanel({
           <DebouncedSearchInput
             value={search.q}
             onCommit={setFilter}
-            placeholder="Filter passages by text"
-            aria-label="Filter passages by text"
+            placeholder={byMeaning ? 'Describe what to find' : 'Filter passages by text'}
+            aria-label={byMeaning ? 'Search passages by meaning' : 'Filter passages by text'}
           />
         </div>
+        <Select
+          value={byMeaning ? 'meaning' : 'text'}
+          onValueChange={(value) =>
+            void navigate({
+              search: (prev) => ({
+                ...prev,
+                mode: value === 'meaning' ? ('meaning' as const) : undefined,
+                after: undefined,
+                before: undefined,
+              }),
+              replace: true,
+            })
+          }
+        >
+          <SelectTrigger className="w-48" aria-label="Search mode">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="text">Contains the text</SelectItem>
+            <SelectItem value="meaning">Search by meaning</SelectItem>
+          </SelectContent>
+        </Select>
         <Select
           value={search.file ?? ALL_FILES}
           onValueChange={(value) =>
@@ -148,7 +188,7 @@ export function PassagesPanel({
             ))}
           </SelectContent>
         </Select>
-        {page.isFetching && !page.isPending && (
+        {!byMeaning && page.isFetching && !page.isPending && (
           <Loader2Icon
             className="size-4 animate-spin text-muted-foreground"
             aria-label="Refreshing passages"
@@ -156,7 +196,14 @@ export function PassagesPanel({
         )}
       </div>
 
-      {page.isPending ? (
+      {byMeaning ? (
+        <MeaningResults
+          sourceId={sourceId}
+          query={params.search ?? ''}
+          fileId={params.fileId}
+          fileNames={fileNames}
+        />
+      ) : page.isPending ? (
         <div className="grid gap-2" aria-busy="true" aria-label="Loading passages">
           {Array.from({ length: 3 }, (_, index) => (
             <Skeleton key={index} className="h-24 w-full" />
@@ -192,7 +239,7 @@ export function PassagesPanel({
         </ul>
       )}
 
-      {page.data && (page.data.hasPrevious || page.data.hasNext) && (
+      {!byMeaning && page.data && (page.data.hasPrevious || page.data.hasNext) && (
         <nav aria-label="Passage pages" className="flex items-center justify-end gap-2">
           <Button
             variant="outline"
@@ -229,6 +276,81 @@ export function PassagesPanel({
             <ChevronRightIcon />
           </Button>
         </nav>
+      )}
+    </div>
+  )
+}
+
+/** A search by meaning: the source's passages most like the query, each with its score. */
+function MeaningResults({
+  sourceId,
+  query,
+  fileId,
+  fileNames,
+}: {
+  sourceId: string
+  query: string
+  fileId: string | undefined
+  fileNames: Map<string, string>
+}) {
+  const results = useQuery({
+    ...passageSearchQueryOptions(sourceId, query),
+    enabled: query !== '',
+    placeholderData: keepPreviousData,
+  })
+  if (query === '') {
+    return (
+      <p className="rounded-lg border border-dashed px-6 py-12 text-center text-sm text-muted-foreground">
+        Type what you are looking for: passages are ranked by how close their meaning is, with the
+        source&rsquo;s own embedding model.
+      </p>
+    )
+  }
+  if (results.isPending) {
+    return (
+      <div className="grid gap-2" aria-busy="true" aria-label="Ranking passages">
+        {Array.from({ length: 3 }, (_, index) => (
+          <Skeleton key={index} className="h-24 w-full" />
+        ))}
+      </div>
+    )
+  }
+  if (results.isError) {
+    return (
+      <div role="alert" className="grid justify-items-start gap-2 rounded-lg border p-4 text-sm">
+        <p className="text-destructive">Could not search by meaning: {results.error.message}</p>
+        <Button variant="outline" size="sm" onClick={() => void results.refetch()}>
+          Try again
+        </Button>
+      </div>
+    )
+  }
+  const shown = fileId
+    ? results.data.filter((result) => result.passage.file_id === fileId)
+    : results.data
+  return (
+    <div className="grid gap-2">
+      <p role="status" className="text-sm text-muted-foreground" data-testid="passage-count">
+        {shown.length === 0
+          ? 'No passages to rank.'
+          : `${plural(shown.length, 'passage')}, most similar to “${query}” first${
+              results.data.length === PASSAGE_SEARCH_LIMIT
+                ? ` (the top ${PASSAGE_SEARCH_LIMIT})`
+                : ''
+            }.`}
+      </p>
+      {shown.length > 0 && (
+        <ul aria-label="Passages" className="divide-y rounded-lg border bg-card">
+          {shown.map((result) => (
+            <PassageItem
+              key={result.passage.id}
+              passage={result.passage}
+              query=""
+              fileNames={fileNames}
+              score={result.score}
+            />
+          ))}
+        </ul>
       )}
     </div>
   )

@@ -13,6 +13,7 @@ import {
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
+import { usePageAction } from '@/lib/page-actions'
 
 import { AcceptedTypes } from './accepted-types'
 import { DeleteSourceDialog } from './delete-source-dialog'
@@ -78,6 +79,7 @@ export function SourceDetailPage() {
   )
   // Every file is judged by partitionFiles, so the refusals carry our reasons, not the dropzone's.
   const dropzone = useDropzone({ onDrop, noClick: true, noKeyboard: true, multiple: true })
+  usePageAction('upload-files', dropzone.open)
 
   return (
     <div

@@ -2,6 +2,7 @@ import { CheckIcon, CopyIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import type { Source } from '@/api/sources'
+import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
 
 function CopyId({ id }: { id: string }) {
@@ -34,7 +35,7 @@ export function SourceHeader({ source, actions }: { source: Source; actions: Rea
     <div className="mb-6 grid gap-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 className="truncate text-2xl font-semibold tracking-tight">{source.name}</h1>
+          <PageHeading title={source.name} className="truncate" />
           <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">
             {source.description || 'No description.'}
           </p>

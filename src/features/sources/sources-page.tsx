@@ -16,7 +16,7 @@ const description =
 export function SourcesPage() {
   const { data: sources } = useSuspenseQuery(sourcesQueryOptions())
   const createButton = (
-    <CreateSourceDialog>
+    <CreateSourceDialog openOn="new-source">
       <Button>
         <PlusIcon />
         New source

@@ -7,6 +7,7 @@ import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
+import { cn } from '@/lib/utils'
 
 import { DeleteSourceDialog } from './delete-source-dialog'
 import { formatDateTime } from './format'
@@ -26,16 +27,19 @@ function ListedFileCount({ sourceId }: { sourceId: string }) {
   return <span className="tabular-nums">{files.data.length.toLocaleString()}</span>
 }
 
+/** Below md the name, file count and Delete stay; the rest waits for a wider screen. */
+const WIDE_ONLY = 'hidden md:table-cell'
+
 export function SourcesTable({ sources }: { sources: Source[] }) {
   return (
     <TableCard
       head={
         <>
           <TableHead className="pl-4">Name</TableHead>
-          <TableHead>Description</TableHead>
+          <TableHead className={WIDE_ONLY}>Description</TableHead>
           <TableHead className="text-right">Files</TableHead>
-          <TableHead>Embedding model</TableHead>
-          <TableHead>Created</TableHead>
+          <TableHead className={WIDE_ONLY}>Embedding model</TableHead>
+          <TableHead className={WIDE_ONLY}>Created</TableHead>
           <TableHead className="w-12">
             <span className="sr-only">Actions</span>
           </TableHead>
@@ -44,7 +48,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
     >
       {sources.map((source) => (
         <TableRow key={source.id}>
-          <TableCell className="pl-4 font-medium">
+          <TableCell className="max-w-48 truncate pl-4 font-medium sm:max-w-none">
             <Link
               to="/sources/$sourceId"
               params={{ sourceId: source.id }}
@@ -53,16 +57,16 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
               {source.name}
             </Link>
           </TableCell>
-          <TableCell className="max-w-xs truncate text-muted-foreground">
+          <TableCell className={cn('max-w-xs truncate text-muted-foreground', WIDE_ONLY)}>
             {source.description || '—'}
           </TableCell>
           <TableCell className="text-right">
             <FileCount source={source} />
           </TableCell>
-          <TableCell className="font-mono text-xs">
+          <TableCell className={cn('font-mono text-xs', WIDE_ONLY)}>
             {source.embedding_config.embedding_model}
           </TableCell>
-          <TableCell className="text-muted-foreground">
+          <TableCell className={cn('text-muted-foreground', WIDE_ONLY)}>
             {formatDateTime(source.created_at)}
           </TableCell>
           <TableCell className="pr-4">

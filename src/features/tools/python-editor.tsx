@@ -1,5 +1,7 @@
 import { Editor, type OnMount } from '@monaco-editor/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+
+import { openCommandPalette } from '@/lib/command-palette-events'
 
 import { monaco, monacoThemeFor } from './monaco-setup'
 import { markerRange, type SchemaError } from './schema-errors'
@@ -33,6 +35,13 @@ export function PythonEditor({
   revealLine,
 }: PythonEditorProps) {
   const editorRef = useRef<CodeEditor | null>(null)
+  /** Tab moves focus out instead of indenting: after Escape, once; or always, toggled by Ctrl+M. */
+  const [tabMoves, setTabMoves] = useState<'never' | 'once' | 'always'>('never')
+  const tabMovesRef = useRef(tabMoves)
+  useEffect(() => {
+    tabMovesRef.current = tabMoves
+    editorRef.current?.updateOptions({ tabFocusMode: tabMoves !== 'never' })
+  }, [tabMoves])
   const onSaveRef = useRef(onSave)
   useEffect(() => {
     onSaveRef.current = onSave
@@ -56,36 +65,67 @@ export function PythonEditor({
     editorRef.current = editor
     // The page listens for Ctrl/Cmd+S too, but Monaco keeps key presses to itself.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current())
+    // Monaco would start a Ctrl+K chord; the console's palette is more use to a keyboard user.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, openCommandPalette)
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
+      setTabMoves((current) => (current === 'always' ? 'never' : 'always')),
+    )
+    editor.onKeyDown((event) => {
+      if (tabMovesRef.current === 'always') return
+      if (event.keyCode === monaco.KeyCode.Escape) setTabMoves('once')
+      else if (event.keyCode !== monaco.KeyCode.Tab && event.keyCode !== monaco.KeyCode.Shift) {
+        setTabMoves('never')
+      }
+    })
+    editor.onDidBlurEditorText(() =>
+      setTabMoves((current) => (current === 'once' ? 'never' : current)),
+    )
     showMarkers(editor, errorRef.current)
   }
 
   return (
-    <Editor
-      height="100%"
-      language="python"
-      theme={monacoThemeFor(theme)}
-      // Uncontrolled: feeding every keystroke back as `value` races fast typing and moves the cursor.
-      defaultValue={initialValue}
-      onChange={(next) => onChange(next ?? '')}
-      onMount={onMount}
-      loading={<span className="text-sm text-muted-foreground">Loading the editor…</span>}
-      options={{
-        readOnly,
-        readOnlyMessage: { value: 'Built-in tools cannot be changed.' },
-        ariaLabel: 'Python source',
-        automaticLayout: true,
-        minimap: { enabled: false },
-        fontSize: 13,
-        tabSize: 4,
-        insertSpaces: true,
-        scrollBeyondLastLine: false,
-        padding: { top: 8, bottom: 8 },
-        fixedOverflowWidgets: true,
-        renderLineHighlight: readOnly ? 'none' : 'line',
-        overviewRulerBorder: false,
-        hideCursorInOverviewRuler: true,
-      }}
-    />
+    <div className="flex size-full flex-col">
+      <div className="min-h-0 flex-1">
+        <Editor
+          height="100%"
+          language="python"
+          theme={monacoThemeFor(theme)}
+          // Uncontrolled: feeding every keystroke back as `value` races fast typing and moves the cursor.
+          defaultValue={initialValue}
+          onChange={(next) => onChange(next ?? '')}
+          onMount={onMount}
+          loading={<span className="text-sm text-muted-foreground">Loading the editor…</span>}
+          options={{
+            readOnly,
+            readOnlyMessage: { value: 'Built-in tools cannot be changed.' },
+            ariaLabel: 'Python source',
+            automaticLayout: true,
+            minimap: { enabled: false },
+            fontSize: 13,
+            tabSize: 4,
+            insertSpaces: true,
+            scrollBeyondLastLine: false,
+            padding: { top: 8, bottom: 8 },
+            fixedOverflowWidgets: true,
+            renderLineHighlight: readOnly ? 'none' : 'line',
+            overviewRulerBorder: false,
+            hideCursorInOverviewRuler: true,
+            tabFocusMode: tabMoves !== 'never',
+          }}
+        />
+      </div>
+      <p
+        id="python-editor-keys"
+        aria-live="polite"
+        className="border-t px-3 py-1.5 text-xs text-muted-foreground"
+      >
+        {tabMoves === 'never'
+          ? 'Tab indents. Esc then Tab leaves the editor; Ctrl+M makes Tab always move focus.'
+          : tabMoves === 'once'
+            ? 'Tab now moves focus out of the editor.'
+            : 'Tab moves focus (Ctrl+M to indent with Tab again).'}
+      </p>
+    </div>
   )
 }
 

@@ -6,6 +6,7 @@ import { toast } from 'sonner'
 
 import { toolQueryOptions, useUpdateTool, type Tool } from '@/api/tools'
 import { PageHeader } from '@/components/page-header'
+import { PageHeading } from '@/components/page-heading'
 import { useTheme } from '@/components/theme-provider'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -51,7 +52,7 @@ export function ToolNotFound() {
   return (
     <div className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center">
       <SearchXIcon className="size-8 text-muted-foreground" />
-      <h1 className="text-lg font-semibold">Tool not found</h1>
+      <PageHeading title="Tool not found" className="text-lg" />
       <p className="text-sm text-muted-foreground">
         No tool has the id <code className="font-mono">{toolId}</code>. It may have been deleted.
       </p>
@@ -112,7 +113,8 @@ function ToolEditor({ tool }: { tool: Tool }) {
   return (
     <>
       <PageHeader
-        title={
+        title={tool.name}
+        heading={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono break-all">{tool.name}</span>
             {readOnly ? (

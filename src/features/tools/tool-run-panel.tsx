@@ -162,7 +162,7 @@ export function ToolRunPanel({
 function Output({ label, text }: { label: string; text: string }) {
   return (
     <div className="grid gap-1">
-      <h4 className="text-xs font-medium text-muted-foreground">{label}</h4>
+      <h3 className="text-xs font-medium text-muted-foreground">{label}</h3>
       <pre
         aria-label={label}
         className="max-h-64 overflow-auto rounded-md border bg-muted/40 p-2 font-mono text-xs whitespace-pre-wrap"

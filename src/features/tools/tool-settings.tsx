@@ -17,7 +17,15 @@ export function ToolSettings({
   const limitError = readOnly ? undefined : returnCharLimitError(draft.returnCharLimitText)
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <FormField label="Description" className="md:col-span-2">
+      <FormField
+        label="Description"
+        className="md:col-span-2"
+        hint={
+          readOnly
+            ? 'What agents read about this tool (the schema’s description).'
+            : 'What agents read about this tool: saved, it becomes the schema’s description. Changing the docstring’s summary replaces it, so the last edit of either wins.'
+        }
+      >
         <Textarea
           rows={3}
           readOnly={readOnly}

@@ -7,6 +7,7 @@ import { toolCountQueryOptions } from '@/api/tools'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
+import { usePageAction } from '@/lib/page-actions'
 
 import { NewToolDialog } from './new-tool-dialog'
 import { isBuiltInType, toolTypesFilter } from './tool-types'
@@ -53,6 +54,7 @@ export function ToolsPage() {
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const [newToolOpen, setNewToolOpen] = useState(false)
+  usePageAction('new-tool', () => setNewToolOpen(true))
 
   const setFilters = (next: Partial<ToolsFilters>) => {
     void navigate({

@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 
 import { toolSchemaQueryOptions } from '@/api/tools'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
 
 import { parseSchemaError, type SchemaError } from './schema-errors'
-import { useDebouncedValue } from './use-debounced-value'
 
 /** The schema is derived again once typing has paused this long. */
 const SCHEMA_DELAY_MS = 400
