@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
+import { compressResponses } from './http/compression.ts'
 import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
@@ -59,6 +60,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
   context.ingestion.recover()
 
   app.onError(handleError)
+  // First, so every JSON answer (errors and new routes included) is compressed the same way.
+  app.use('*', compressResponses())
   app.use(
     '/v1/*',
     cors({

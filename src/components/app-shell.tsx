@@ -1,10 +1,9 @@
 import { Outlet } from '@tanstack/react-router'
 import { MenuIcon, SearchIcon } from 'lucide-react'
-import { useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 
+import { onUnauthorized } from '@/api/client'
 import { AppSidebar } from '@/components/app-sidebar'
-import { CommandPalette } from '@/components/command-palette'
-import { PasswordDialog } from '@/components/password-dialog'
 import { ServerStatus } from '@/components/server-status'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
@@ -13,12 +12,41 @@ import { cn } from '@/lib/utils'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
+// Dialogs few visits open: their code (and cmdk's) loads when first wanted, not with the page.
+const loadCommandPalette = () => import('@/components/command-palette')
+const CommandPalette = lazy(loadCommandPalette)
+const PasswordDialog = lazy(() => import('@/components/password-dialog'))
+
+/** Open state for a lazily loaded dialog: mounted from its first opening on, so it can close. */
+function useLazyDialog() {
+  const [open, setOpen] = useState(false)
+  const [mounted, setMounted] = useState(false)
+  const change = useCallback((next: boolean | ((wasOpen: boolean) => boolean)) => {
+    setMounted(true)
+    setOpen(next)
+  }, [])
+  return { open, mounted, setOpen: change }
+}
+
 export function AppShell() {
   const [mobileNavOpen, setMobileNavOpen] = useState(false)
-  const openPalette = () =>
-    document.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, metaKey: isMac }),
-    )
+  const palette = useLazyDialog()
+  const password = useLazyDialog()
+  const { setOpen: setPaletteOpen } = palette
+  const { setOpen: setPasswordOpen } = password
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
+        event.preventDefault()
+        setPaletteOpen((wasOpen) => !wasOpen)
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [setPaletteOpen])
+
+  useEffect(() => onUnauthorized(() => setPasswordOpen(true)), [setPasswordOpen])
 
   return (
     <div className="flex min-h-svh">
@@ -49,7 +77,9 @@ export function AppShell() {
               variant="outline"
               size="sm"
               className={cn('text-muted-foreground')}
-              onClick={openPalette}
+              onClick={() => palette.setOpen(true)}
+              onPointerEnter={() => void loadCommandPalette()}
+              onFocus={() => void loadCommandPalette()}
               aria-label="Open command palette"
             >
               <SearchIcon />
@@ -65,8 +95,12 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
-      <CommandPalette />
-      <PasswordDialog />
+      <Suspense fallback={null}>
+        {palette.mounted && <CommandPalette open={palette.open} onOpenChange={palette.setOpen} />}
+        {password.mounted && (
+          <PasswordDialog open={password.open} onOpenChange={password.setOpen} />
+        )}
+      </Suspense>
       <Toaster richColors closeButton />
     </div>
   )

@@ -1,5 +1,4 @@
 import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
 
 import { useTheme } from '@/components/theme-provider'
 import { themeOptions } from '@/components/theme-toggle'
@@ -14,22 +13,19 @@ import {
 } from '@/components/ui/command'
 import { navigation } from '@/lib/navigation'
 
-/** Ctrl/Cmd+K: jump to any page or switch the theme without the mouse. */
-export function CommandPalette() {
-  const [open, setOpen] = useState(false)
+/**
+ * Jump to any page or switch the theme without the mouse. The shell opens it (Ctrl/Cmd+K) and
+ * loads this module only then, so the first page does not carry the dialog's code.
+ */
+export default function CommandPalette({
+  open,
+  onOpenChange: setOpen,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
   const navigate = useNavigate()
   const { setTheme } = useTheme()
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
-        event.preventDefault()
-        setOpen((wasOpen) => !wasOpen)
-      }
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [])
 
   const run = (action: () => void) => {
     setOpen(false)
