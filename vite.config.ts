@@ -40,6 +40,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 3600,
     rolldownOptions: {
       output: {
+        // Shared chunks are named after every route that uses them; the hash is name enough.
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('shared') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js',
         codeSplitting: {
           groups: [
             {
@@ -49,11 +52,14 @@ export default defineConfig({
               priority: 2,
             },
             {
-              // Code that two or more routes share goes in one chunk rather than one per
-              // combination of routes, which kept the first page at dozens of requests.
+              // Code that two or more routes share, grouped by the set of routes that use it
+              // (small groups merged into their nearest), rather than a chunk per module, which
+              // kept the first page at dozens of requests.
               name: 'shared',
               minShareCount: 2,
               priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 8 * 1024,
               test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor|recharts)[\\/]/.test(id),
             },
           ],

@@ -9,8 +9,15 @@ import type { Browser } from '@playwright/test'
 
 import { PROJECT_ROOT } from '../scripts/build-if-stale.ts'
 
-/** The budget for the first page of any route, cold cache. */
+/** The budget for the first page of any route, cold cache: `npm run bench` fails above it. */
 export const PAGE_BUDGET = { scriptBytes: 120 * 1024, scriptRequests: 12 } as const
+
+/**
+ * What the check in `npm test` (e2e/speed.spec.ts) enforces: the request budget, and the bytes
+ * the heaviest first page weighs today (React, the router and the query cache alone are about
+ * 95 KB as sent), so no page grows while PAGE_BUDGET's bytes are still being reached.
+ */
+export const PAGE_LIMIT = { scriptBytes: 160 * 1024, scriptRequests: 12 } as const
 
 export interface PageWeight {
   path: string

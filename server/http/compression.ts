@@ -61,10 +61,22 @@ export function compressResponses(): MiddlewareHandler {
     const declared = response.headers.get('Content-Length')
     if (declared !== null && Number(declared) < MIN_COMPRESSED_BYTES) return
     const encoding = negotiateEncoding(c.req.header('Accept-Encoding'))
+    if (!encoding) {
+      // Nothing to compress: only say that another client could get another encoding, without
+      // copying the body.
+      try {
+        varyOnEncoding(response.headers)
+      } catch {
+        // Headers of a response fetched from elsewhere (the upstream proxy) are read-only.
+        c.res = new Response(response.body, response)
+        varyOnEncoding(c.res.headers)
+      }
+      return
+    }
     const plain = Buffer.from(await response.arrayBuffer())
     let body: Buffer = plain
     const compress = plain.length >= MIN_COMPRESSED_BYTES
-    if (compress && encoding) {
+    if (compress) {
       body =
         encoding === 'br'
           ? await brotli(plain, {
@@ -85,7 +97,7 @@ export function compressResponses(): MiddlewareHandler {
     })
     const headers = c.res.headers
     if (compress) varyOnEncoding(headers)
-    if (compress && encoding) headers.set('Content-Encoding', encoding)
+    if (compress) headers.set('Content-Encoding', encoding)
     headers.set('Content-Length', String(body.length))
   }
 }

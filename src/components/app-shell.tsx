@@ -1,13 +1,13 @@
 import { Outlet } from '@tanstack/react-router'
 import { MenuIcon, SearchIcon } from 'lucide-react'
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 
 import { onUnauthorized } from '@/api/client'
 import { AppSidebar } from '@/components/app-sidebar'
 import { ServerStatus } from '@/components/server-status'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
-import { Toaster } from '@/components/ui/sonner'
+import { toasterWantedStore } from '@/lib/toast'
 import { cn } from '@/lib/utils'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -16,6 +16,9 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const loadCommandPalette = () => import('@/components/command-palette')
 const CommandPalette = lazy(loadCommandPalette)
 const PasswordDialog = lazy(() => import('@/components/password-dialog'))
+const Toaster = lazy(() =>
+  import('@/components/ui/sonner').then((module) => ({ default: module.Toaster })),
+)
 
 /** Open state for a lazily loaded dialog: mounted from its first opening on, so it can close. */
 function useLazyDialog() {
@@ -34,6 +37,7 @@ export function AppShell() {
   const password = useLazyDialog()
   const { setOpen: setPaletteOpen } = palette
   const { setOpen: setPasswordOpen } = password
+  const toasterWanted = useSyncExternalStore(toasterWantedStore.subscribe, toasterWantedStore.get)
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -101,7 +105,7 @@ export function AppShell() {
           <PasswordDialog open={password.open} onOpenChange={password.setOpen} />
         )}
       </Suspense>
-      <Toaster richColors closeButton />
+      <Suspense fallback={null}>{toasterWanted && <Toaster richColors closeButton />}</Suspense>
     </div>
   )
 }

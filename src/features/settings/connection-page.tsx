@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { CheckCircle2Icon, Loader2Icon, XCircleIcon } from 'lucide-react'
 import { useState } from 'react'
-import { toast } from 'sonner'
 
 import { FormField } from '@/components/form-field'
 import { PageHeader } from '@/components/page-header'
@@ -14,6 +13,7 @@ import {
   testConnection,
   type ConnectionTestResult,
 } from '@/lib/connection-test'
+import { toast } from '@/lib/toast'
 
 export function ConnectionPage() {
   const connection = useConnection()
