@@ -1,6 +1,7 @@
+import type * as SonnerModule from 'sonner'
 import type { ExternalToast } from 'sonner'
 
-type Sonner = typeof import('sonner')
+type Sonner = typeof SonnerModule
 
 /**
  * Toasts without the toast library on the first page: the first toast loads it and asks the app
