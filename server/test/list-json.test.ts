@@ -167,6 +167,7 @@ describe('list bodies from kept row JSON', () => {
     const [job] = jobs.list({}, { limit: 1 })
     if (!job) throw new Error('no job')
     jobs.update(job.id, { status: 'completed', completed_at: '2026-01-01T00:00:00.000Z' })
+    jobs.mergeMetadata(job.id, { total_chunks: 7, chunks_embedded: 3 })
     files.update(fileIds[0] ?? '', { processing_status: 'completed', total_chunks: 2 })
     // Straight SQL too, as a migration or another module might write.
     server.db.prepare("UPDATE passages SET text = 'rewritten' WHERE file_id = ?").run(fileIds[1])
@@ -177,6 +178,7 @@ describe('list bodies from kept row JSON', () => {
     expect(await body('/v1/tools')).toContain('Changed through the repository')
     expect(await body('/v1/tools')).toContain('by SQL')
     expect(await body('/v1/jobs')).toBe(expected.jobs({}))
+    expect(await body('/v1/jobs')).toContain('"chunks_embedded":3')
     expect(await body(`${base}/files`)).toBe(expected.files('sources'))
     expect(await body(`${base}/passages`)).toBe(expected.passages('sources'))
     expect(await body(`${base}/passages`)).toContain('rewritten')
