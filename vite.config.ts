@@ -4,6 +4,8 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
+import { precompress } from './scripts/precompress.ts'
+
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 
 export default defineConfig({
@@ -11,9 +13,20 @@ export default defineConfig({
   base: './',
   plugins: [
     // The router plugin must run before React's, so route files are split before JSX is compiled.
-    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    // Each route's loader and components go in one chunk, fetched on visit or hover: the first
+    // page then carries no other page's code, and a visit costs one request.
+    tanstackRouter({
+      target: 'react',
+      autoCodeSplitting: true,
+      codeSplittingOptions: {
+        defaultBehavior: [
+          ['loader', 'component', 'pendingComponent', 'errorComponent', 'notFoundComponent'],
+        ],
+      },
+    }),
     react(),
     tailwindcss(),
+    precompress(),
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
@@ -27,5 +40,33 @@ export default defineConfig({
   build: {
     // Monaco (~3.4 MB, ~0.9 MB gzip) is one chunk, loaded only by the tool editor route.
     chunkSizeWarningLimit: 3600,
+    rolldownOptions: {
+      output: {
+        // Shared chunks are named after every route that uses them; the hash is name enough.
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('shared') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js',
+        codeSplitting: {
+          groups: [
+            {
+              // What every page runs (React, the router, the shell) in one chunk.
+              name: 'app',
+              tags: ['$initial'],
+              priority: 2,
+            },
+            {
+              // Code that two or more routes share, grouped by the set of routes that use it
+              // (small groups merged into their nearest), rather than a chunk per module, which
+              // kept the first page at dozens of requests.
+              name: 'shared',
+              minShareCount: 2,
+              priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 8 * 1024,
+              test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor|recharts)[\\/]/.test(id),
+            },
+          ],
+        },
+      },
+    },
   },
 })

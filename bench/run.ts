@@ -3,10 +3,14 @@
  * Pass names to run a subset: `npm run bench -- tools-api ingest`.
  */
 import { benchIngest } from './ingest.ts'
+import { benchListsConcurrent } from './lists-concurrent.ts'
+import { benchRoutes } from './routes.ts'
 import { benchToolsApi } from './tools-api.ts'
 import { benchToolsPage } from './tools-page.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
+  routes: benchRoutes,
+  lists: benchListsConcurrent,
   'tools-api': benchToolsApi,
   'tools-page': benchToolsPage,
   ingest: benchIngest,

@@ -6,6 +6,7 @@ import { requirePassword } from './http/auth.ts'
 import { stripBasePath } from './http/base-path.ts'
 import { limitRequestBodies } from './http/body-limit.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
+import { compressResponses } from './http/compression.ts'
 import { handleError } from './http/errors.ts'
 import { refuseAmbiguousPaths } from './http/request-target.ts'
 import { createRouter } from './http/router.ts'
@@ -70,6 +71,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
   context.ingestion.recover()
 
   app.onError(handleError)
+  // First, so every JSON answer (errors and new routes included) is compressed the same way.
+  app.use('*', compressResponses())
   app.use('*', securityHeaders())
   app.use('*', refuseAmbiguousPaths())
   app.use(

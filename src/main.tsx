@@ -1,4 +1,3 @@
-import './zod-config'
 import './styles.css'
 
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -7,7 +6,6 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { ThemeProvider } from '@/components/theme-provider'
-import { TooltipProvider } from '@/components/ui/tooltip'
 
 import { createAppRouter, createQueryClient } from './router'
 
@@ -21,9 +19,7 @@ createRoot(root).render(
   <StrictMode>
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
-        <TooltipProvider>
-          <RouterProvider router={router} />
-        </TooltipProvider>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </ThemeProvider>
   </StrictMode>,

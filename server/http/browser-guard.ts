@@ -38,7 +38,10 @@ export function guardPasswordlessServer(
     // no loopback address of its own: Node would fill in the listening address, so it is refused.
     const sentHost = rawHostHeader(c)
     const target = rawRequestTarget(c)
-    if (!openPath && (sentHost === undefined || (target !== undefined && !target.startsWith('/')))) {
+    if (
+      !openPath &&
+      (sentHost === undefined || (target !== undefined && !target.startsWith('/')))
+    ) {
       throw new HttpError(
         403,
         'Requests without a Host header or with an absolute URL are refused: without a password this server answers only to localhost and 127.0.0.1',

@@ -1,10 +1,24 @@
 import type { z } from '@hono/zod-openapi'
+import type { TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
+
+import type { JsonText } from '../storage/pagination.ts'
 
 /** A required JSON request body, for a route's `request.body`. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 })
+
+/**
+ * A 200 answer whose body is JSON text made already (a list built from each row's kept
+ * serialisation), sent exactly as `c.json` would send the same value.
+ */
+export const jsonText = <T>(text: JsonText<T>) =>
+  new Response(text, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+  }) as unknown as TypedResponse<JSONParsed<T>, 200, 'json'>
 
 /** A JSON response entry, for a route's `responses`. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({

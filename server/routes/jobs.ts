@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses, HttpError, notFound } from '../http/errors.ts'
-import { jsonResponse } from '../http/openapi.ts'
+import { jsonResponse, jsonText } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { JobService } from '../services/jobs.ts'
 import { ACTIVE_JOB_STATUSES, type Job, type JobStatus } from '../storage/jobs-repository.ts'
+import type { JsonText } from '../storage/pagination.ts'
 import { idParam, QueryBoolean, splitQueryList } from './schemas/common.ts'
 import { JobSchema, JobStatusSchema, JobTypeSchema } from './schemas/job.ts'
 
@@ -113,7 +114,7 @@ const cancelJobRoute = createRoute({
 
 type FiltersQuery = z.output<typeof JobFiltersQuery>
 
-function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): Job[] {
+function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): JsonText<Job[]> {
   let statuses: readonly JobStatus[] | undefined = query.status
   if (onlyActive) {
     statuses = statuses
@@ -122,7 +123,7 @@ function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): J
   }
   const order =
     query.order ?? (query.ascending === undefined ? undefined : query.ascending ? 'asc' : 'desc')
-  return jobs.list(
+  return jobs.listJson(
     { source_id: query.source_id, statuses, job_type: query.job_type },
     { before: query.before, after: query.after, limit: query.limit, order },
   )
@@ -142,10 +143,10 @@ const notCancellable = (job: Job) =>
 
 export function jobRoutes(jobs: JobService) {
   return createRouter()
-    .openapi(listActiveJobsRoute, (c) => c.json(listJobs(jobs, c.req.valid('query'), true), 200))
+    .openapi(listActiveJobsRoute, (c) => jsonText(listJobs(jobs, c.req.valid('query'), true)))
     .openapi(listJobsRoute, (c) => {
       const query = c.req.valid('query')
-      return c.json(listJobs(jobs, query, query.active === true), 200)
+      return jsonText(listJobs(jobs, query, query.active === true))
     })
     .openapi(getJobRoute, (c) => c.json(findJob(jobs, c.req.valid('param').job_id), 200))
     .openapi(cancelJobRoute, async (c) => {

@@ -7,7 +7,7 @@ import {
   type JobsRepository,
   type NewJob,
 } from '../storage/jobs-repository.ts'
-import type { CursorParams } from '../storage/pagination.ts'
+import type { CursorParams, JsonText } from '../storage/pagination.ts'
 
 type FinishedListener = (job: Job) => void
 
@@ -34,6 +34,11 @@ export class JobService {
 
   list(filters: JobFilters, cursor: CursorParams): Job[] {
     return this.repository.list(filters, cursor)
+  }
+
+  /** list() as the JSON text sent to clients. */
+  listJson(filters: JobFilters, cursor: CursorParams): JsonText<Job[]> {
+    return this.repository.listJson(filters, cursor)
   }
 
   delete(id: string): boolean {

@@ -1,7 +1,7 @@
 import { HttpError, notFound } from '../http/errors.ts'
 import type { Db } from '../storage/db.ts'
 import { FilesRepository, type FileRecord } from '../storage/files-repository.ts'
-import type { CursorParams } from '../storage/pagination.ts'
+import type { CursorParams, JsonText } from '../storage/pagination.ts'
 import {
   PassagesRepository,
   type Passage,
@@ -167,6 +167,20 @@ export class SourceService {
       .map((file) => this.present(file, includeContent))
   }
 
+  /** listFiles() as the JSON text sent to clients. */
+  listFilesJson(
+    sourceId: string,
+    cursor: CursorParams,
+    defaults: PageDefaults,
+    includeContent: boolean,
+  ): JsonText<FileWithContent[]> {
+    // Content lives in another table, so only the plain listing reuses each row's JSON.
+    if (includeContent)
+      return JSON.stringify(this.listFiles(sourceId, cursor, defaults, includeContent))
+    this.assertExists(sourceId)
+    return this.files.listJson(sourceId, cursor, defaults, (file) => this.present(file, false))
+  }
+
   getFile(sourceId: string, fileId: string, includeContent = false): FileWithContent {
     return this.present(this.fileIn(sourceId, fileId), includeContent)
   }
@@ -219,6 +233,17 @@ export class SourceService {
       ...result,
       metadata: { source_id: sourceId, embedding_model: embedder.config.embedding_model },
     }))
+  }
+
+  /** listPassages() as the JSON text sent to clients. */
+  listPassagesJson(
+    sourceId: string,
+    filters: PassageFilters,
+    cursor: CursorParams,
+    defaults: PageDefaults,
+  ): JsonText<Passage[]> {
+    this.assertExists(sourceId)
+    return this.passages.listJson(sourceId, filters, cursor, defaults)
   }
 
   /** 404 unless the source exists; cheaper than get(), which also counts its files. */

@@ -1,6 +1,12 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import { paginate, type CursorParams } from './pagination.ts'
+import {
+  paginate,
+  paginateJson,
+  rowJsonCache,
+  type CursorParams,
+  type JsonText,
+} from './pagination.ts'
 import type { PageDefaults } from './sources-repository.ts'
 import { inList } from './sql.ts'
 
@@ -43,6 +49,16 @@ export interface FileRecord {
 // Every column but seq, so rows come out as records.
 const COLUMNS =
   'id, source_id, file_name, original_file_name, file_path, file_type, file_size, file_creation_date, file_last_modified_date, processing_status, error_message, total_chunks, chunks_embedded, job_id, created_at, updated_at, created_by_id, last_updated_by_id'
+
+type FileRow = FileRecord & { seq: number; row_version: number }
+
+/** The record without the storage-only columns, keys in COLUMNS order. */
+function toFileRecord(row: FileRow): FileRecord {
+  const { seq, row_version, ...record } = row
+  void seq
+  void row_version
+  return record
+}
 
 export interface NewFile {
   /** Chosen by the caller, so the stored original can be written under it before the row exists. */
@@ -124,16 +140,33 @@ export class FilesRepository {
   }
 
   list(sourceId: string, cursor: CursorParams, defaults: PageDefaults): FileRecord[] {
-    return paginate<FileRecord & { seq?: number }>({
+    return paginate<FileRow>(this.pageQuery(sourceId, cursor, defaults)).map(toFileRecord)
+  }
+
+  /**
+   * list() as the JSON text of each file as `present` shows it (which must depend on the row
+   * alone), from each row's kept serialisation.
+   */
+  listJson<T>(
+    sourceId: string,
+    cursor: CursorParams,
+    defaults: PageDefaults,
+    present: (file: FileRecord) => T,
+  ): JsonText<T[]> {
+    return paginateJson(this.pageQuery(sourceId, cursor, defaults), {
+      cache: rowJsonCache(this.db, 'files'),
+      present: (row: FileRow) => present(toFileRecord(row)),
+    })
+  }
+
+  private pageQuery(sourceId: string, cursor: CursorParams, defaults: PageDefaults) {
+    return {
       db: this.db,
       table: 'files',
       where: [{ sql: 'source_id = ?', params: [sourceId] }],
       cursor,
       ...defaults,
-    }).map((row) => {
-      delete row.seq
-      return row
-    })
+    }
   }
 
   listBySource(sourceId: string): FileRecord[] {

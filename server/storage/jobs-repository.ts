@@ -1,6 +1,12 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import { paginate, type CursorParams } from './pagination.ts'
+import {
+  paginate,
+  paginateJson,
+  rowJsonCache,
+  type CursorParams,
+  type JsonText,
+} from './pagination.ts'
 import { inList, type SqlCondition } from './sql.ts'
 
 export const JOB_STATUSES = [
@@ -37,6 +43,7 @@ export interface Job {
 
 interface JobRow {
   seq: number
+  row_version: number
   id: string
   status: JobStatus
   job_type: JobType
@@ -158,19 +165,31 @@ export class JobsRepository {
   }
 
   list(filters: JobFilters, cursor: CursorParams): Job[] {
+    return paginate<JobRow>(this.pageQuery(filters, cursor)).map(toJob)
+  }
+
+  /** list() as the JSON text a client receives, from each row's kept serialisation. */
+  listJson(filters: JobFilters, cursor: CursorParams): JsonText<Job[]> {
+    return paginateJson(this.pageQuery(filters, cursor), {
+      cache: rowJsonCache(this.db, 'jobs'),
+      present: toJob,
+    })
+  }
+
+  private pageQuery(filters: JobFilters, cursor: CursorParams) {
     const where: SqlCondition[] = []
     if (filters.source_id) where.push({ sql: 'source_id = ?', params: [filters.source_id] })
     if (filters.job_type) where.push({ sql: 'job_type = ?', params: [filters.job_type] })
     if (filters.statuses) where.push(inList('status', filters.statuses))
-    return paginate<JobRow>({
+    return {
       db: this.db,
       table: 'jobs',
       where,
       cursor,
       defaultLimit: 100,
-      defaultOrder: 'desc',
-      cursorMeaning: 'chronological',
-    }).map(toJob)
+      defaultOrder: 'desc' as const,
+      cursorMeaning: 'chronological' as const,
+    }
   }
 
   /** Jobs in these statuses, oldest first, each with the file it works on (null for other work). */

@@ -2,7 +2,13 @@ import type { Statement } from 'better-sqlite3'
 
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import { paginate, type CursorParams } from './pagination.ts'
+import {
+  paginate,
+  paginateJson,
+  rowJsonCache,
+  type CursorParams,
+  type JsonText,
+} from './pagination.ts'
 import type { EmbeddingConfig, PageDefaults } from './sources-repository.ts'
 
 export interface Passage {
@@ -24,6 +30,7 @@ export interface Passage {
 
 interface PassageRow {
   seq: number
+  row_version: number
   id: string
   source_id: string
   file_id: string
@@ -139,15 +146,35 @@ export class PassagesRepository {
     cursor: CursorParams,
     defaults: PageDefaults,
   ): Passage[] {
+    return paginate<PassageRow>(this.pageQuery(sourceId, filters, cursor, defaults)).map(toPassage)
+  }
+
+  /** list() as the JSON text a client receives, from each row's kept serialisation. */
+  listJson(
+    sourceId: string,
+    filters: PassageFilters,
+    cursor: CursorParams,
+    defaults: PageDefaults,
+  ): JsonText<Passage[]> {
+    return paginateJson(this.pageQuery(sourceId, filters, cursor, defaults), {
+      cache: rowJsonCache(this.db, 'passages'),
+      present: toPassage,
+    })
+  }
+
+  private pageQuery(
+    sourceId: string,
+    filters: PassageFilters,
+    cursor: CursorParams,
+    defaults: PageDefaults,
+  ) {
     const where = [{ sql: 'source_id = ?', params: [sourceId] as unknown[] }]
     if (filters.file_id) where.push({ sql: 'file_id = ?', params: [filters.file_id] })
     if (filters.search) {
       // instr is a plain substring test (no LIKE wildcards to escape); lower() folds ASCII on both sides.
       where.push({ sql: 'instr(lower(text), lower(?)) > 0', params: [filters.search] })
     }
-    return paginate<PassageRow>({ db: this.db, table: 'passages', where, cursor, ...defaults }).map(
-      toPassage,
-    )
+    return { db: this.db, table: 'passages', where, cursor, ...defaults }
   }
 
   /**

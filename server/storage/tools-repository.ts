@@ -1,6 +1,12 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import { paginate, type CursorParams } from './pagination.ts'
+import {
+  paginate,
+  paginateJson,
+  rowJsonCache,
+  type CursorParams,
+  type JsonText,
+} from './pagination.ts'
 import { inList, whereClause, type SqlCondition } from './sql.ts'
 
 export const TOOL_TYPES = [
@@ -51,6 +57,7 @@ export type ToolFields = Omit<Tool, 'id' | 'created_by_id' | 'last_updated_by_id
 
 interface ToolRow {
   seq: number
+  row_version: number
   id: string
   name: string
   tool_type: ToolType
@@ -233,14 +240,26 @@ export class ToolsRepository {
   }
 
   list(filters: ToolFilters, cursor: CursorParams): Tool[] {
-    return paginate<ToolRow>({
+    return paginate<ToolRow>(this.pageQuery(filters, cursor)).map(toTool)
+  }
+
+  /** list() as the JSON text a client receives, from each row's kept serialisation. */
+  listJson(filters: ToolFilters, cursor: CursorParams): JsonText<Tool[]> {
+    return paginateJson(this.pageQuery(filters, cursor), {
+      cache: rowJsonCache(this.db, 'tools'),
+      present: toTool,
+    })
+  }
+
+  private pageQuery(filters: ToolFilters, cursor: CursorParams) {
+    return {
       db: this.db,
       table: 'tools',
       where: conditionsFor(filters),
       cursor,
       defaultLimit: 50,
-      defaultOrder: 'asc',
-    }).map(toTool)
+      defaultOrder: 'asc' as const,
+    }
   }
 
   count(filters: ToolFilters): number {

@@ -1,23 +1,57 @@
 import { Outlet, useRouter } from '@tanstack/react-router'
 import { SearchIcon } from 'lucide-react'
-import { useEffect } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 
+import { onUnauthorized } from '@/api/client'
 import { AppSidebar } from '@/components/app-sidebar'
 import { CapabilityGate } from '@/components/capability-gate'
-import { CommandPalette } from '@/components/command-palette'
 import { ConnectionSwitcher } from '@/components/connection-switcher'
 import { MobileNav } from '@/components/mobile-nav'
-import { PasswordDialog } from '@/components/password-dialog'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
-import { Toaster } from '@/components/ui/sonner'
-import { openCommandPalette } from '@/lib/command-palette-events'
+import { onOpenCommandPalette } from '@/lib/command-palette-events'
 import { requestHeadingFocus } from '@/lib/page-focus'
+import { toasterWantedStore } from '@/lib/toast'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
+// Dialogs few visits open: their code (and cmdk's) loads when first wanted, not with the page.
+const loadCommandPalette = () => import('@/components/command-palette')
+const CommandPalette = lazy(loadCommandPalette)
+const PasswordDialog = lazy(() => import('@/components/password-dialog'))
+const Toaster = lazy(() =>
+  import('@/components/ui/sonner').then((module) => ({ default: module.Toaster })),
+)
+
+/** Open state for a lazily loaded dialog: mounted from its first opening on, so it can close. */
+function useLazyDialog() {
+  const [open, setOpen] = useState(false)
+  const [mounted, setMounted] = useState(false)
+  const change = useCallback((next: boolean | ((wasOpen: boolean) => boolean)) => {
+    setMounted(true)
+    setOpen(next)
+  }, [])
+  return { open, mounted, setOpen: change }
+}
+
 export function AppShell() {
   const router = useRouter()
+  const palette = useLazyDialog()
+  const password = useLazyDialog()
+  const { setOpen: setPaletteOpen } = palette
+  const { setOpen: setPasswordOpen } = password
+  const toasterWanted = useSyncExternalStore(toasterWantedStore.subscribe, toasterWantedStore.get)
+  // What had focus when the palette opened (the code editor, say) gets it back when it closes.
+  const paletteOpener = useRef<HTMLElement | null>(null)
+
   useEffect(
     () =>
       router.subscribe('onResolved', (event) => {
@@ -26,6 +60,32 @@ export function AppShell() {
       }),
     [router],
   )
+
+  useEffect(() => {
+    const rememberOpener = () => {
+      if (document.activeElement instanceof HTMLElement) {
+        paletteOpener.current = document.activeElement
+      }
+    }
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
+        event.preventDefault()
+        rememberOpener()
+        setPaletteOpen((wasOpen) => !wasOpen)
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    const stopListening = onOpenCommandPalette(() => {
+      rememberOpener()
+      setPaletteOpen(true)
+    })
+    return () => {
+      document.removeEventListener('keydown', onKeyDown)
+      stopListening()
+    }
+  }, [setPaletteOpen])
+
+  useEffect(() => onUnauthorized(() => setPasswordOpen(true)), [setPasswordOpen])
 
   return (
     <div className="flex min-h-svh">
@@ -49,7 +109,12 @@ export function AppShell() {
               variant="outline"
               size="sm"
               className="text-muted-foreground"
-              onClick={openCommandPalette}
+              onClick={(event) => {
+                paletteOpener.current = event.currentTarget
+                palette.setOpen(true)
+              }}
+              onPointerEnter={() => void loadCommandPalette()}
+              onFocus={() => void loadCommandPalette()}
               aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
             >
               <SearchIcon />
@@ -67,9 +132,19 @@ export function AppShell() {
           </CapabilityGate>
         </main>
       </div>
-      <CommandPalette />
-      <PasswordDialog />
-      <Toaster richColors closeButton />
+      <Suspense fallback={null}>
+        {palette.mounted && (
+          <CommandPalette
+            open={palette.open}
+            onOpenChange={palette.setOpen}
+            openerRef={paletteOpener}
+          />
+        )}
+        {password.mounted && (
+          <PasswordDialog open={password.open} onOpenChange={password.setOpen} />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>{toasterWanted && <Toaster richColors closeButton />}</Suspense>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useLocation, useNavigate } from '@tanstack/react-router'
 import { DatabaseIcon, SunMoonIcon, UploadIcon, WrenchIcon } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useState, type RefObject } from 'react'
 
 import { useCapabilities } from '@/api/capabilities'
 import { PALETTE_RESOURCES } from '@/components/palette-resources'
@@ -16,46 +16,31 @@ import {
   CommandList,
   CommandSeparator,
 } from '@/components/ui/command'
-import { onOpenCommandPalette } from '@/lib/command-palette-events'
 import { navigationFor } from '@/lib/navigation'
 import { requestPageAction } from '@/lib/page-actions'
 import { takeHeadingFocus } from '@/lib/page-focus'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 
-/** Ctrl/Cmd+K: jump to any page, tool, source or job by name, or run an action, without the mouse. */
-export function CommandPalette() {
-  const [open, setOpen] = useState(false)
+/**
+ * Ctrl/Cmd+K: jump to any page, tool, source or job by name, or run an action, without the mouse.
+ * The shell opens it and loads this module only then, so the first page does not carry its code.
+ */
+export default function CommandPalette({
+  open,
+  onOpenChange: setOpen,
+  openerRef,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** What had focus when the palette opened (the code editor, say): it gets focus back. */
+  openerRef: RefObject<HTMLElement | null>
+}) {
   const [search, setSearch] = useState('')
   const navigate = useNavigate()
   const pathname = useLocation({ select: (location) => location.pathname })
   const { resolvedTheme, setTheme } = useTheme()
-
-  // What had focus when the palette opened (the code editor, say) gets it back when it closes.
-  const openerRef = useRef<HTMLElement | null>(null)
-  const rememberOpener = () => {
-    if (document.activeElement instanceof HTMLElement) openerRef.current = document.activeElement
-  }
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
-        event.preventDefault()
-        rememberOpener()
-        setOpen((wasOpen) => !wasOpen)
-      }
-    }
-    document.addEventListener('keydown', onKeyDown)
-    const stopListening = onOpenCommandPalette(() => {
-      rememberOpener()
-      setOpen(true)
-    })
-    return () => {
-      document.removeEventListener('keydown', onKeyDown)
-      stopListening()
-    }
-  }, [])
-
   const navigation = navigationFor(useCapabilities())
+
   const onOpenChange = (next: boolean) => {
     setOpen(next)
     if (!next) setSearch('')

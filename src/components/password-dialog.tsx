@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 
-import { onUnauthorized } from '@/api/client'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import {
@@ -15,13 +14,19 @@ import {
 import { Input } from '@/components/ui/input'
 import { getConnection, serverUrl, setConnection } from '@/lib/connection'
 
-/** Opens whenever the server answers 401, so the user can enter its password where they are. */
-export function PasswordDialog() {
-  const [open, setOpen] = useState(false)
+/**
+ * Asks for the server's password where the user is; the shell opens it whenever the server answers
+ * 401 and loads this module only then.
+ */
+export default function PasswordDialog({
+  open,
+  onOpenChange: setOpen,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
   const [password, setPassword] = useState('')
   const queryClient = useQueryClient()
-
-  useEffect(() => onUnauthorized(() => setOpen(true)), [])
 
   const hadPassword = Boolean(getConnection().password)
   const submit = (event: React.FormEvent) => {

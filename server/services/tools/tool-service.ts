@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config.ts'
 import { HttpError, notFound } from '../../http/errors.ts'
 import type { Db } from '../../storage/db.ts'
-import type { CursorParams } from '../../storage/pagination.ts'
+import type { CursorParams, JsonText } from '../../storage/pagination.ts'
 import { isUniqueViolation } from '../../storage/sql.ts'
 import {
   ToolsRepository,
@@ -94,6 +94,11 @@ export class ToolService {
 
   list(filters: ToolFilters, cursor: CursorParams): Tool[] {
     return this.repository.list(filters, cursor)
+  }
+
+  /** list() as the JSON text sent to clients. */
+  listJson(filters: ToolFilters, cursor: CursorParams): JsonText<Tool[]> {
+    return this.repository.listJson(filters, cursor)
   }
 
   count(filters: ToolFilters, includeBaseTools: boolean): number {

@@ -1,10 +1,14 @@
+import { useEffect } from 'react'
 import type * as React from 'react'
 import { Toaster as Sonner } from 'sonner'
 
 import { useTheme } from '@/components/theme-provider'
+import { toasterMounted } from '@/lib/toast'
 
 export function Toaster(props: React.ComponentProps<typeof Sonner>) {
   const { resolvedTheme } = useTheme()
+  // Runs after Sonner's own effects, so it is listening when the waiting toasts are sent.
+  useEffect(toasterMounted, [])
   return (
     <Sonner
       theme={resolvedTheme}

@@ -1,10 +1,10 @@
 import { useNavigate } from '@tanstack/react-router'
 import { CircleStopIcon, Trash2Icon } from 'lucide-react'
-import { toast } from 'sonner'
 
 import { useCancelJob, useDeleteJob, type Job } from '@/api/jobs'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { Button } from '@/components/ui/button'
+import { toast } from '@/lib/toast'
 
 import { jobSubject } from './job-format'
 

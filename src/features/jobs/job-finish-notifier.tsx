@@ -1,11 +1,11 @@
 import { useQueries } from '@tanstack/react-query'
 import { useRouter, useRouterState } from '@tanstack/react-router'
 import { useEffect } from 'react'
-import { toast } from 'sonner'
 
 import { ApiError } from '@/api/client'
 import { isActiveJob, jobQueryOptions, type Job } from '@/api/jobs'
 import { buttonVariants } from '@/components/ui/button'
+import { toast } from '@/lib/toast'
 import { getTrackedJobs, untrackJob, useTrackedJobs, type TrackedJob } from '@/lib/tracked-jobs'
 
 import { jobError } from './job-format'

@@ -1,22 +1,37 @@
-import { z } from 'zod'
-
-import { JOB_STATUSES, JOB_TYPES, type JobListFilters } from '@/api/jobs'
+import {
+  JOB_STATUSES,
+  JOB_TYPES,
+  type JobListFilters,
+  type JobStatus,
+  type JobType,
+} from '@/api/jobs'
+import { booleanOr, nonEmptyText, oneOf, withoutUndefined } from '@/lib/search-params'
 
 export const JOBS_PAGE_SIZE = 25
 
-/** The /jobs page's URL: filters and the page cursor. A bad value falls back to none. */
-export const jobsSearchSchema = z.object({
-  status: z.enum(JOB_STATUSES).optional().catch(undefined),
-  type: z.enum(JOB_TYPES).optional().catch(undefined),
-  source: z.string().min(1).optional().catch(undefined),
-  active: z.boolean().optional().catch(undefined),
+/** The /jobs page's URL: filters and the page cursor. */
+export interface JobsSearch {
+  status?: JobStatus | undefined
+  type?: JobType | undefined
+  source?: string | undefined
+  active?: boolean | undefined
   /** Show the page of jobs older than this one. */
-  before: z.string().min(1).optional().catch(undefined),
+  before?: string | undefined
   /** Show the page of jobs newer than this one. */
-  after: z.string().min(1).optional().catch(undefined),
-})
+  after?: string | undefined
+}
 
-export type JobsSearch = z.infer<typeof jobsSearchSchema>
+/** Reads the /jobs page's URL; a bad value falls back to none. */
+export function parseJobsSearch(search: Record<string, unknown>): JobsSearch {
+  return withoutUndefined({
+    status: oneOf(search.status, JOB_STATUSES, undefined),
+    type: oneOf(search.type, JOB_TYPES, undefined),
+    source: nonEmptyText(search.source),
+    active: booleanOr(search.active, undefined),
+    before: nonEmptyText(search.before),
+    after: nonEmptyText(search.after),
+  })
+}
 
 /**
  * The list request for a page. One more job than a page is asked for, to tell whether another page

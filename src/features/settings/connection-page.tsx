@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { toast } from 'sonner'
 
 import { PageHeader } from '@/components/page-header'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -11,6 +10,7 @@ import {
   useConnections,
   type Connection,
 } from '@/lib/connection'
+import { toast } from '@/lib/toast'
 import { useSwitchConnection } from '@/lib/use-switch-connection'
 
 import { ConnectionForm } from './connection-form'

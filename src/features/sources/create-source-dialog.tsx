@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { Loader2Icon } from 'lucide-react'
 import { useId, useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { embeddingModelsQueryOptions, useCreateSource, type EmbeddingModel } from '@/api/sources'
 import { FormDialog } from '@/components/form-dialog'
@@ -19,6 +18,7 @@ import {
 } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
 import type { PageAction } from '@/lib/page-actions'
+import { toast } from '@/lib/toast'
 
 import { sourceNameProblem } from './source-edit'
 import { parseChunkSize } from './source-form'

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { sourceFilesQueryOptions, useDeleteSource, type Source } from '@/api/sources'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import { toast } from '@/lib/toast'
 
 import { deletionImpact } from './deletion-impact'
 

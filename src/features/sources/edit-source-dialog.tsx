@@ -1,6 +1,5 @@
 import { Loader2Icon } from 'lucide-react'
 import { useRef, useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { useUpdateSource, type Source } from '@/api/sources'
 import { FormDialog } from '@/components/form-dialog'
@@ -9,6 +8,7 @@ import { Button } from '@/components/ui/button'
 import { DialogClose, DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
+import { toast } from '@/lib/toast'
 
 import {
   draftFromSource,

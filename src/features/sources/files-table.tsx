@@ -1,6 +1,5 @@
 import { Link } from '@tanstack/react-router'
 import { FileTextIcon, Loader2Icon, Trash2Icon, UploadIcon } from 'lucide-react'
-import { toast } from 'sonner'
 
 import { useDeleteSourceFile, type SourceFile } from '@/api/sources'
 import { ConfirmDialog } from '@/components/confirm-dialog'
@@ -9,6 +8,7 @@ import { TableCard } from '@/components/table-card'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
+import { toast } from '@/lib/toast'
 import { cn } from '@/lib/utils'
 
 import { fileDisplayName, formatBytes, formatDateTime, plural } from './format'

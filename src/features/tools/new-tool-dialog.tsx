@@ -1,7 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { Loader2Icon } from 'lucide-react'
 import { useState } from 'react'
-import { toast } from 'sonner'
 
 import { useCreateTool } from '@/api/tools'
 import { FormField } from '@/components/form-field'
@@ -16,6 +15,7 @@ import {
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
+import { toast } from '@/lib/toast'
 
 import { parseTags } from './changes'
 import { EXAMPLE_TOOL_SOURCE } from './example-source'

@@ -2,7 +2,6 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link, useBlocker, useNavigate, useParams } from '@tanstack/react-router'
 import { ArrowLeftIcon, Loader2Icon, LockIcon, SaveIcon, SearchXIcon } from 'lucide-react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import { toast } from 'sonner'
 
 import { toolQueryOptions, useUpdateTool, type Tool } from '@/api/tools'
 import { PageHeader } from '@/components/page-header'
@@ -13,6 +12,7 @@ import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
+import { toast } from '@/lib/toast'
 
 import {
   changedFields,

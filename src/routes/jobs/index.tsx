@@ -3,10 +3,10 @@ import { createFileRoute } from '@tanstack/react-router'
 import { jobsQueryOptions } from '@/api/jobs'
 import { RouteErrorView } from '@/components/error-view'
 import { JobsPage, JobsPageSkeleton } from '@/features/jobs/jobs-page'
-import { jobListFilters, jobsSearchSchema } from '@/features/jobs/jobs-search'
+import { jobListFilters, parseJobsSearch } from '@/features/jobs/jobs-search'
 
 export const Route = createFileRoute('/jobs/')({
-  validateSearch: jobsSearchSchema,
+  validateSearch: parseJobsSearch,
   loaderDeps: ({ search }) => search,
   loader: async ({ context: { queryClient }, deps, cause }) => {
     const loading = queryClient.ensureQueryData(jobsQueryOptions(jobListFilters(deps)))

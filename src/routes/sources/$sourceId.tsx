@@ -1,5 +1,4 @@
 import { createFileRoute } from '@tanstack/react-router'
-import { z } from 'zod'
 
 import {
   sourceFilesQueryOptions,
@@ -10,22 +9,26 @@ import {
 import { RouteErrorView } from '@/components/error-view'
 import { passageParams } from '@/features/sources/passage-params'
 import { SourceDetailPage, SourceDetailSkeleton } from '@/features/sources/source-detail-page'
+import { nonEmptyText, oneOf, searchValidator, textOr, withoutUndefined } from '@/lib/search-params'
 
-const searchSchema = z.object({
-  tab: z.enum(['files', 'passages']).default('files').catch('files'),
-  /** The passages' text filter, or the query they are ranked by. */
-  q: z.string().default('').catch(''),
-  /** Match the text, or rank by meaning (similarity of embeddings). */
-  mode: z.enum(['text', 'meaning']).optional().catch(undefined),
-  /** The passages' file filter: a file id. */
-  file: z.string().min(1).optional().catch(undefined),
-  /** Passage page cursors: ids of the passages the page follows or precedes. */
-  after: z.string().min(1).optional().catch(undefined),
-  before: z.string().min(1).optional().catch(undefined),
-})
+/** A missing or bad value falls back to the files tab, unfiltered. */
+const parseSourceSearch = searchValidator((search) =>
+  withoutUndefined({
+    tab: oneOf(search.tab, ['files', 'passages'] as const, 'files'),
+    /** The passages' text filter, or the query they are ranked by. */
+    q: textOr(search.q, ''),
+    /** Match the text, or rank by meaning (similarity of embeddings). */
+    mode: oneOf(search.mode, ['text', 'meaning'] as const, undefined),
+    /** The passages' file filter: a file id. */
+    file: nonEmptyText(search.file),
+    /** Passage page cursors: ids of the passages the page follows or precedes. */
+    after: nonEmptyText(search.after),
+    before: nonEmptyText(search.before),
+  }),
+)
 
 export const Route = createFileRoute('/sources/$sourceId')({
-  validateSearch: searchSchema,
+  validateSearch: parseSourceSearch,
   loaderDeps: ({ search }) => ({
     tab: search.tab,
     q: search.q,

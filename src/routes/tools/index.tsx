@@ -1,24 +1,22 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
-import { z } from 'zod'
 
 import { toolCountQueryOptions, toolsInfiniteQueryOptions } from '@/api/tools'
 import { RouteErrorView } from '@/components/error-view'
 import { TOOL_TYPES, toolTypesFilter } from '@/features/tools/tool-types'
 import { ToolsPage, ToolsPageSkeleton } from '@/features/tools/tools-page'
+import { booleanOr, oneOf, searchValidator, textOr } from '@/lib/search-params'
 
 const defaultSearch = { search: '', type: 'all', builtin: false } as const
 
-const toolsSearchSchema = z.object({
-  search: z.string().default(defaultSearch.search).catch(defaultSearch.search),
-  type: z
-    .enum(['all', ...TOOL_TYPES])
-    .default(defaultSearch.type)
-    .catch(defaultSearch.type),
-  builtin: z.boolean().default(defaultSearch.builtin).catch(defaultSearch.builtin),
-})
+/** A missing or bad value falls back to the plain list's. */
+const parseToolsSearch = searchValidator((search) => ({
+  search: textOr(search.search, defaultSearch.search),
+  type: oneOf(search.type, ['all', ...TOOL_TYPES], defaultSearch.type),
+  builtin: booleanOr(search.builtin, defaultSearch.builtin),
+}))
 
 export const Route = createFileRoute('/tools/')({
-  validateSearch: toolsSearchSchema,
+  validateSearch: parseToolsSearch,
   // Defaults stay out of the address, so /tools is the plain list.
   search: { middlewares: [stripSearchParams(defaultSearch)] },
   loaderDeps: ({ search }) => search,

@@ -1,0 +1,44 @@
+import type { SearchSchemaInput } from '@tanstack/react-router'
+
+/**
+ * Readers for values in a page's URL search, for the routes' validateSearch. A missing or bad
+ * value falls back instead of failing, so a hand-edited link still opens its page. Plain
+ * functions rather than a schema library, which would weigh on every page's first load.
+ */
+
+/** `value` when it is one of `options`, else `fallback`. */
+export function oneOf<const T extends string, F>(
+  value: unknown,
+  options: readonly T[],
+  fallback: F,
+): T | F {
+  return typeof value === 'string' && (options as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback
+}
+
+/** A non-empty string, else undefined. */
+export const nonEmptyText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined
+
+/** Any string (the empty one too), else `fallback`. */
+export const textOr = (value: unknown, fallback: string): string =>
+  typeof value === 'string' ? value : fallback
+
+/** A boolean, else `fallback`. */
+export const booleanOr = <F>(value: unknown, fallback: F): boolean | F =>
+  typeof value === 'boolean' ? value : fallback
+
+/** The object without its undefined entries, so optional keys stay absent from the URL. */
+export function withoutUndefined<T extends Record<string, unknown>>(search: T): T {
+  return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)) as T
+}
+
+/**
+ * A route's validateSearch from a reader of the raw search: links and navigations may leave out
+ * any key (the reader fills in its fallback), as they could with a schema's defaults.
+ */
+export const searchValidator =
+  <T>(read: (search: Record<string, unknown>) => T) =>
+  (search: Partial<T> & SearchSchemaInput): T =>
+    read(search as Record<string, unknown>)
