@@ -8,6 +8,7 @@ import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
+import { agentRoutes } from './routes/agents.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
@@ -15,6 +16,8 @@ import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
 import { toolRoutes } from './routes/tools.ts'
+import { AgentService } from './services/agents/agent-service.ts'
+import { LlmCatalog } from './services/agents/llm-models.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
@@ -35,6 +38,8 @@ export interface AppContext {
   jobs: JobService
   /** Sources, files, passages, uploads and the background ingestion queue. */
   ingestion: Ingestion
+  /** Agents with their memory, tools and sources. */
+  agents: AgentService
 }
 
 export interface LettaAdminApp {
@@ -48,10 +53,13 @@ export interface LettaAdminApp {
 export function createApp(config: AppConfig): LettaAdminApp {
   const db = openDatabase(config.dataDir)
   const jobs = new JobService(new JobsRepository(db))
-  const context: AppContext = { config, db, jobs, ingestion: createIngestion(config, db, jobs) }
-  const app = createRouter()
+  const ingestion = createIngestion(config, db, jobs)
   // Seeds Letta's built-in tools on first start and brings them up to date after.
   const tools = createToolService(config, db)
+  const models = new LlmCatalog(config.llmProvider)
+  const agents = new AgentService(db, tools, ingestion.sources, models, ingestion.embeddings)
+  const context: AppContext = { config, db, jobs, ingestion, agents }
+  const app = createRouter()
   // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
   const callbacks = new CallbackSender(context.jobs)
   callbacks.start()
@@ -86,7 +94,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
     app.route('/', sourceUploadRoutes(context.ingestion.uploads, kind))
   }
   app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
-  app.route('/', modelRoutes(context.ingestion.embeddings))
+  app.route('/', modelRoutes(context.ingestion.embeddings, models))
+  app.route('/', agentRoutes(agents))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
