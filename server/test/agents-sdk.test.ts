@@ -85,7 +85,7 @@ describe('the official SDK against the bundled server', () => {
     provider.enqueue(answer('Streaming hello', { prompt_tokens: 400, completion_tokens: 5 }))
     const stream = await client.agents.messages.stream(agent.id, { input: 'Say hello' })
     const streamed: string[] = []
-    for await (const chunk of stream) streamed.push(chunk.message_type)
+    for await (const chunk of stream) streamed.push(String(chunk.message_type))
     expect(streamed).toEqual(['ping', 'assistant_message', 'stop_reason', 'usage_statistics'])
 
     provider.enqueue(answer('Streaming through create'))
@@ -94,7 +94,7 @@ describe('the official SDK against the bundled server', () => {
       streaming: true,
     })
     const createdTypes: string[] = []
-    for await (const chunk of viaCreate) createdTypes.push(chunk.message_type)
+    for await (const chunk of viaCreate) createdTypes.push(String(chunk.message_type))
     expect(createdTypes).toContain('assistant_message')
 
     const runs = await client.runs.list({ agent_id: agent.id })
@@ -123,7 +123,7 @@ describe('the official SDK against the bundled server', () => {
 
     const history: string[] = []
     for await (const message of client.agents.messages.list(agent.id, { limit: 2, order: 'asc' })) {
-      history.push(message.message_type)
+      history.push(String(message.message_type))
     }
     expect(history.slice(0, 4)).toEqual([
       'user_message',
