@@ -189,10 +189,12 @@ describe('async runs, cancel and callbacks', () => {
     expect(cancelled).toEqual({ [run.id]: 'cancelled' })
     const done = await waitForRun(server, run.id)
     expect(done).toMatchObject({ status: 'cancelled', stop_reason: 'cancelled' })
-    const steps = await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))
-    for (let i = 0; i < 100 && steps[0]?.status === 'pending'; i++) {
-      await new Promise((r) => setTimeout(r, 20))
-      steps.splice(0, 1, ...(await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))))
+    // The loop records the cancelled step once its model call has stopped.
+    let steps: Step[] = []
+    for (let i = 0; i < 100; i++) {
+      steps = await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))
+      if (steps[0]?.status !== 'pending') break
+      await new Promise((resolve) => setTimeout(resolve, 20))
     }
     expect(steps.map((s) => s.status)).toEqual(['cancelled'])
     expect(await json(server.app.request(`/v1/agents/${agent.id}/messages`))).toEqual([])
