@@ -211,9 +211,14 @@ describe('async runs, cancel and callbacks', () => {
     const run = await json<Run>(
       send(server, 'POST', `/v1/agents/${agent.id}/messages/async`, { input: 'wait' }),
     )
+    for (let i = 0; i < 200 && provider.requests.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     const cancelled = await json<Run>(send(server, 'PATCH', `/v1/runs/${run.id}/cancel`))
     expect(cancelled.status).toBe('cancelled')
+    expect(await json<Step[]>(server.app.request(`/v1/steps?agent_id=${agent.id}`))).toHaveLength(1)
     expect((await send(server, 'DELETE', `/v1/runs/${run.id}`)).status).toBe(200)
+    expect(await json(server.app.request(`/v1/steps?agent_id=${agent.id}`))).toEqual([])
     await expectDetail(server.app.request(`/v1/runs/${run.id}`), 404)
     await expectDetail(send(server, 'DELETE', `/v1/runs/${run.id}`), 404)
     await expectDetail(send(server, 'PATCH', `/v1/runs/${run.id}/cancel`), 404)
