@@ -36,7 +36,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node --import tsx server/main.ts --port ${port} --data-dir ${dataDir} --static-dir ${staticDir}`,
+    command: `node --import tsx scripts/e2e-server.ts --port ${port} --data-dir ${dataDir} --static-dir ${staticDir}`,
     url: `${baseURL}/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -36,6 +36,16 @@ export interface ServerConfig {
   embeddingProvider: EmbeddingProviderConfig | undefined
   /** A Letta server to forward `/v1` to, so the console reaches it same-origin; undefined serves the API here. */
   upstream: UpstreamConfig | undefined
+  /** The OpenAI-compatible chat-completions API agents think with; undefined: agents cannot answer. */
+  llmProvider: LlmProviderConfig | undefined
+}
+
+export interface LlmProviderConfig {
+  /** Base URL of the API, e.g. http://localhost:11434/v1; requests go to `${endpoint}/chat/completions`. */
+  endpoint: string
+  /** The model name the API knows, e.g. gpt-4o-mini or llama3.1. */
+  model: string
+  apiKey: string | undefined
 }
 
 export interface UpstreamConfig {
@@ -79,6 +89,7 @@ export function defaultAppConfig(overrides: Partial<AppConfig> = {}): AppConfig 
     ingestConcurrency: 2,
     embeddingProvider: undefined,
     upstream: undefined,
+    llmProvider: undefined,
     ...overrides,
   }
 }
@@ -138,6 +149,9 @@ export function parseConfig(
       'upstream-key': { type: 'string' },
       'upstream-key-file': { type: 'string' },
       'upstream-project': { type: 'string' },
+      'llm-endpoint': { type: 'string' },
+      'llm-model': { type: 'string' },
+      'llm-api-key': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -169,6 +183,13 @@ export function parseConfig(
   const embeddingEndpoint = values['embedding-endpoint'] ?? env.LETTA_ADMIN_EMBEDDING_ENDPOINT
   const embeddingDim = values['embedding-dim'] ?? env.LETTA_ADMIN_EMBEDDING_DIM
   const upstreamText = values.upstream ?? env.LETTA_ADMIN_UPSTREAM
+  const llmEndpoint = values['llm-endpoint'] ?? env.LETTA_ADMIN_LLM_ENDPOINT
+  const llmModel = values['llm-model'] ?? env.LETTA_ADMIN_LLM_MODEL
+  if (llmEndpoint && !llmModel) {
+    throw new ConfigError(
+      'An LLM endpoint needs a model: pass --llm-model NAME (or set LETTA_ADMIN_LLM_MODEL), e.g. --llm-model llama3.1',
+    )
+  }
   const dataDirText = values['data-dir'] ?? env.LETTA_ADMIN_DATA_DIR ?? defaultDataDir()
   const corsText =
     values['cors-origin'] ?? env.LETTA_ADMIN_CORS_ORIGINS?.split(',') ?? DEFAULTS.corsOrigins
@@ -261,6 +282,14 @@ export function parseConfig(
           projectId: values['upstream-project'] ?? env.LETTA_PROJECT_ID,
         }
       : undefined,
+    llmProvider:
+      llmEndpoint && llmModel
+        ? {
+            endpoint: httpUrl('LLM endpoint', llmEndpoint).replace(/\/+$/, ''),
+            model: llmModel.trim(),
+            apiKey: values['llm-api-key'] ?? env.LETTA_ADMIN_LLM_API_KEY ?? env.OPENAI_API_KEY,
+          }
+        : undefined,
   }
 }
 

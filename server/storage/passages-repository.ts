@@ -212,4 +212,15 @@ export class PassagesRepository {
     }
     return best.map(({ row, score }) => ({ passage: toPassage(row), score }))
   }
+
+  /** Every passage of the sources, for a similarity search across them. */
+  forSources(sourceIds: readonly string[]): Passage[] {
+    if (!sourceIds.length) return []
+    const placeholders = sourceIds.map(() => '?').join(', ')
+    return (
+      this.db
+        .prepare(`SELECT * FROM passages WHERE source_id IN (${placeholders}) ORDER BY seq`)
+        .all(...sourceIds) as PassageRow[]
+    ).map(toPassage)
+  }
 }

@@ -12,6 +12,8 @@ export const BASE_TOOL_NAMES = [
   'archival_memory_search',
   'core_memory_append',
   'core_memory_replace',
+  'memory_replace',
+  'memory_insert',
 ]
 
 /** A Python tool with a docstring that documents both of its parameters. */

@@ -69,6 +69,8 @@ describe('listing tools', () => {
     expect(await listNames(server, 'tool_types=letta_memory_core')).toEqual([
       'core_memory_append',
       'core_memory_replace',
+      'memory_replace',
+      'memory_insert',
     ])
     expect(await listNames(server, 'tool_types=letta_memory_core,custom&search=math')).toEqual([
       'beta_math',
@@ -128,7 +130,7 @@ describe('listing tools', () => {
       'gamma_files',
     ])
     const all = await json<Tool[]>(server.app.request('/v1/tools'))
-    expect(all).toHaveLength(10)
+    expect(all).toHaveLength(BASE_TOOL_NAMES.length + 4)
   })
 
   it('defaults to 50 per page', async () => {

@@ -142,4 +142,41 @@ def core_memory_replace(agent_state: "AgentState", label: str, old_content: str,
         Optional[str]: Always None; the edit produces no result.
     """`),
   },
+  {
+    name: 'memory_replace',
+    toolType: 'letta_memory_core',
+    sourceCode: source(`
+def memory_replace(agent_state: "AgentState", label: str, old_string: str, new_string: str) -> str:
+    """
+    Replace one exact piece of text in a memory block with new text.
+
+    Copy old_string exactly as the block holds it, and make it long enough to appear only once.
+    To delete text, use an empty new_string.
+
+    Args:
+        label (str): The label of the memory block to edit.
+        old_string (str): The text to replace; it must appear exactly once in the block.
+        new_string (str): The text to put in its place.
+
+    Returns:
+        str: The block's new value.
+    """`),
+  },
+  {
+    name: 'memory_insert',
+    toolType: 'letta_memory_core',
+    sourceCode: source(`
+def memory_insert(agent_state: "AgentState", label: str, new_string: str, insert_line: int = -1) -> str:
+    """
+    Insert text into a memory block at a given line.
+
+    Args:
+        label (str): The label of the memory block to edit.
+        new_string (str): The text to insert.
+        insert_line (int): The line after which the text goes: 0 puts it first, -1 (the default) at the end.
+
+    Returns:
+        str: The block's new value.
+    """`),
+  },
 ]

@@ -2490,6 +2490,2066 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chat models agents can use (the one set with --llm-model); empty with no provider */
+        get: {
+            parameters: {
+                query?: {
+                    provider_name?: string;
+                    provider_type?: string;
+                    provider_category?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The models */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Model"][];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List agents, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact name */
+                    name?: string;
+                    /** @description Agents with any of these tags (all, with match_all_tags) */
+                    tags?: string | string[];
+                    match_all_tags?: boolean;
+                    /** @description Case-insensitive text in the name or description */
+                    query_text?: string;
+                    last_stop_reason?: components["schemas"]["StopReasonType"];
+                    project_id?: string;
+                    template_id?: string;
+                    base_template_id?: string;
+                    /** @description An id: the items before it in the list order */
+                    before?: string;
+                    /** @description An id: the items after it in the list order */
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    /** @description Deprecated: use order */
+                    ascending?: boolean;
+                    /** @description Accepted for compatibility: relations are always included */
+                    include?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an agent with its memory blocks, tools and folders */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAgentRequest"];
+                };
+            };
+            responses: {
+                /** @description The new agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count agents matching the filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact name */
+                    name?: string;
+                    /** @description Agents with any of these tags (all, with match_all_tags) */
+                    tags?: string | string[];
+                    match_all_tags?: boolean;
+                    /** @description Case-insensitive text in the name or description */
+                    query_text?: string;
+                    last_stop_reason?: components["schemas"]["StopReasonType"];
+                    project_id?: string;
+                    template_id?: string;
+                    base_template_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The number of agents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": number;
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an agent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an agent with its memory and messages; its runs and steps stay for usage history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the fields sent; tool_ids and folder_ids replace the attached sets */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAgent"];
+                };
+            };
+            responses: {
+                /** @description The updated agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/core-memory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's core memory */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The memory */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Memory"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/core-memory/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's memory blocks, in memory order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: the items before it in the list order */
+                    before?: string;
+                    /** @description An id: the items after it in the list order */
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The blocks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/core-memory/blocks/{block_label}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a memory block by its label */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    block_label: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The block */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a memory block; a value over the limit is refused with 400 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    block_label: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BlockUpdate"];
+                };
+            };
+            responses: {
+                /** @description The updated block */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's tools, in attach order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: the items before it in the list order */
+                    before?: string;
+                    /** @description An id: the items after it in the list order */
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tools */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tool"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/tools/attach/{tool_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Attach a tool */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    tool_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/tools/detach/{tool_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Detach a tool */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    tool_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's folders, in attach order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: the items before it in the list order */
+                    before?: string;
+                    /** @description An id: the items after it in the list order */
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The folders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/folders/attach/{folder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Attach a folder */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/folders/detach/{folder_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Detach a folder */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    folder_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's sources, in attach order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id: the items before it in the list order */
+                    before?: string;
+                    /** @description An id: the items after it in the list order */
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sources */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/sources/attach/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Attach a source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/sources/detach/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Detach a source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's conversation as Letta messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    group_id?: string;
+                    include_err?: string;
+                    include_return_message_types?: components["schemas"]["MessageType"] | components["schemas"]["MessageType"][];
+                    use_assistant_message?: string;
+                    assistant_message_tool_name?: string;
+                    assistant_message_tool_kwarg?: string;
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send messages to an agent and wait for its reply (or stream it, with streaming: true) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaStreamingRequest"];
+                };
+            };
+            responses: {
+                /** @description The messages the agent produced, its stop reason and usage; events when streaming */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaResponse"];
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description The LLM provider failed; the run is stored as failed */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LlmFailure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send messages and receive each Letta message as server-sent events as its step completes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaStreamingRequest"];
+                };
+            };
+            responses: {
+                /** @description Events `data: <LettaMessage>`, then the stop_reason and usage_statistics, then `data: [DONE]`; failures add `event: error` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/async": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run in the background and return it at once; poll it or give a callback_url */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaAsyncRequest"];
+                };
+            };
+            responses: {
+                /** @description The run, just created */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the agent's active runs (or those named in run_ids) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CancelAgentRunRequest"];
+                };
+            };
+            responses: {
+                /** @description Each run id with its status after the cancel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    agent_id?: string;
+                    /** @description Deprecated: use agent_id */
+                    agent_ids?: string | string[];
+                    /** @description Any of these statuses */
+                    statuses?: string | string[];
+                    /** @description Only created or running runs */
+                    active?: boolean;
+                    stop_reason?: components["schemas"]["StopReasonType"];
+                    background?: boolean;
+                    /** @description Deprecated: use order */
+                    ascending?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs still created or running */
+        get: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The active runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"][];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a run and its steps (cancelling it first when active); its messages stay in the conversation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a run: its model call or tool stops at once; a finished run is returned as is */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run after the cancel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run's messages, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run's steps (one per model call), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The steps */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens summed over the run's steps, failed ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageStatistics"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List steps (one per model call, with its tokens), newest first: the source of usage figures */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    agent_id?: string;
+                    /** @description A model name or handle */
+                    model?: string;
+                    /** @description Steps created at or after (ISO 8601) */
+                    start_date?: string;
+                    /** @description Steps created at or before (ISO 8601; a date means through its end) */
+                    end_date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The steps */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps/{step_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    step_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps/{step_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The step's messages, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    step_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2874,6 +4934,588 @@ export interface components {
             /** @enum {string} */
             model_type: "embedding";
         };
+        Model: components["schemas"]["LLMConfig"] & {
+            display_name?: string;
+            provider_name?: string;
+            /** @example openai/gpt-4o-mini */
+            handle?: string;
+            name: string;
+            provider_type: string;
+            /** @enum {string} */
+            model_type: "llm";
+            max_context_window: number;
+        };
+        LLMConfig: {
+            model: string;
+            display_name: string | null;
+            model_endpoint_type: string;
+            model_endpoint: string | null;
+            provider_name: string | null;
+            /** @enum {string|null} */
+            provider_category: "base" | "byok" | null;
+            model_wrapper: string | null;
+            context_window: number;
+            put_inner_thoughts_in_kwargs: boolean | null;
+            handle: string | null;
+            temperature: number;
+            max_tokens: number | null;
+            enable_reasoner: boolean;
+            reasoning_effort: string | null;
+            max_reasoning_tokens: number;
+            frequency_penalty: number | null;
+            parallel_tool_calls: boolean | null;
+            strict: boolean;
+        };
+        AgentState: {
+            /** @example agent-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            name: string;
+            system: string;
+            agent_type: components["schemas"]["AgentType"];
+            description: string | null;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            tags: string[];
+            /** @description The model handle, `<provider>/<model>` */
+            model: string | null;
+            embedding: string | null;
+            llm_config: components["schemas"]["LLMConfig"];
+            embedding_config: components["schemas"]["EmbeddingConfig"] & (Record<string, never> | null);
+            model_settings: null;
+            compaction_settings: null;
+            response_format: null;
+            memory: components["schemas"]["Memory"];
+            blocks: components["schemas"]["Block"][];
+            tools: components["schemas"]["Tool"][];
+            sources: components["schemas"]["Source"][];
+            tool_rules: unknown[] | null;
+            message_ids: string[] | null;
+            tool_exec_environment_variables: unknown[];
+            secrets: unknown[];
+            identity_ids: unknown[];
+            identities: unknown[];
+            message_buffer_autoclear: boolean;
+            timezone: string | null;
+            project_id: string | null;
+            template_id: string | null;
+            base_template_id: string | null;
+            deployment_id: string | null;
+            entity_id: string | null;
+            pending_approval: null;
+            enable_sleeptime: null;
+            multi_agent_group: null;
+            managed_group: null;
+            max_files_open: null;
+            per_file_view_window_char_limit: null;
+            hidden: null;
+            /** @description When the latest run ended */
+            last_run_completion: string | null;
+            last_run_duration_ms: number | null;
+            last_stop_reason: components["schemas"]["StopReasonType"];
+            created_at: string;
+            updated_at: string;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+        };
+        /** @enum {string} */
+        AgentType: "letta_v1_agent" | "memgpt_agent" | "memgpt_v2_agent" | "react_agent" | "workflow_agent" | "split_thread_agent" | "sleeptime_agent" | "voice_convo_agent" | "voice_sleeptime_agent";
+        Memory: {
+            agent_type: components["schemas"]["AgentType"];
+            blocks: components["schemas"]["Block"][];
+            file_blocks: unknown[];
+            prompt_template: string;
+            git_enabled: boolean;
+        };
+        Block: {
+            /** @example block-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            label: string;
+            value: string;
+            limit: number;
+            description: string | null;
+            read_only: boolean;
+            hidden: boolean | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            project_id: string | null;
+            is_template: boolean;
+            template_name: string | null;
+            template_id: string | null;
+            base_template_id: string | null;
+            deployment_id: string | null;
+            entity_id: string | null;
+            preserve_on_migration: boolean;
+            created_by_id: string | null;
+            last_updated_by_id: string | null;
+        };
+        /** @enum {string|null} */
+        StopReasonType: "end_turn" | "error" | "llm_api_error" | "invalid_llm_response" | "invalid_tool_call" | "max_steps" | "max_tokens_exceeded" | "no_tool_call" | "tool_rule" | "cancelled" | "insufficient_credits" | "requires_approval" | "context_window_overflow_in_system_prompt" | null;
+        CreateAgentRequest: {
+            name?: string | null;
+            /** @description The system prompt; {CORE_MEMORY} marks where the memory blocks go (appended when absent) */
+            system?: string | null;
+            description?: string | null;
+            /**
+             * @description A model handle from GET /v1/models/; the first model there by default
+             * @example openai/gpt-4o-mini
+             */
+            model?: string | null;
+            /** @description Deprecated: use model. Its handle (or model) must name a served model */
+            llm_config?: ({
+                model: string;
+                handle?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            context_window_limit?: number | null;
+            /** @description An embedding handle from GET /v1/models/embedding */
+            embedding?: string | null;
+            embedding_config?: {
+                embedding_endpoint_type?: string;
+                embedding_endpoint?: string | null;
+                embedding_model: string;
+                embedding_dim?: number;
+                embedding_chunk_size?: number | null;
+                batch_size?: number;
+                handle?: string | null;
+            } | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            tool_ids?: string[] | null;
+            folder_ids?: string[] | null;
+            /** @description Deprecated: use folder_ids */
+            source_ids?: string[] | null;
+            message_buffer_autoclear?: boolean | null;
+            timezone?: string | null;
+            project_id?: string | null;
+            template_id?: string | null;
+            base_template_id?: string | null;
+            deployment_id?: string | null;
+            entity_id?: string | null;
+            /**
+             * @description letta_v1_agent by default
+             * @enum {string|null}
+             */
+            agent_type?: "letta_v1_agent" | "memgpt_agent" | "memgpt_v2_agent" | "react_agent" | "workflow_agent" | "split_thread_agent" | "sleeptime_agent" | "voice_convo_agent" | "voice_sleeptime_agent" | null;
+            memory_blocks?: components["schemas"]["CreateBlock"][] | null;
+            /** @description Tools to attach, by name */
+            tools?: string[] | null;
+            /** @description Attach the agent type's built-in tools (true by default) */
+            include_base_tools?: boolean | null;
+            initial_message_sequence?: components["schemas"]["InitialMessage"][] | null;
+        };
+        CreateBlock: {
+            /** @example human */
+            label: string;
+            value: string;
+            /** @description Most characters the value may hold (100000 by default) */
+            limit?: number | null;
+            description?: string | null;
+            /** @description The agent's memory tools cannot edit it */
+            read_only?: boolean | null;
+            hidden?: boolean | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            project_id?: string | null;
+            is_template?: boolean | null;
+            template_name?: string | null;
+            template_id?: string | null;
+            base_template_id?: string | null;
+            deployment_id?: string | null;
+            entity_id?: string | null;
+            preserve_on_migration?: boolean | null;
+        };
+        InitialMessage: {
+            role: components["schemas"]["MessageCreateRole"];
+            content: string | components["schemas"]["TextContent"][];
+            name?: string | null;
+            otid?: string | null;
+            sender_id?: string | null;
+        };
+        /** @enum {string} */
+        MessageCreateRole: "user" | "system" | "assistant";
+        TextContent: {
+            /** @enum {string} */
+            type: "text";
+            text: string;
+        };
+        UpdateAgent: {
+            name?: string | null;
+            /** @description The system prompt; {CORE_MEMORY} marks where the memory blocks go (appended when absent) */
+            system?: string | null;
+            description?: string | null;
+            /**
+             * @description A model handle from GET /v1/models/; the first model there by default
+             * @example openai/gpt-4o-mini
+             */
+            model?: string | null;
+            /** @description Deprecated: use model. Its handle (or model) must name a served model */
+            llm_config?: ({
+                model: string;
+                handle?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            context_window_limit?: number | null;
+            /** @description An embedding handle from GET /v1/models/embedding */
+            embedding?: string | null;
+            embedding_config?: {
+                embedding_endpoint_type?: string;
+                embedding_endpoint?: string | null;
+                embedding_model: string;
+                embedding_dim?: number;
+                embedding_chunk_size?: number | null;
+                batch_size?: number;
+                handle?: string | null;
+            } | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            tool_ids?: string[] | null;
+            folder_ids?: string[] | null;
+            /** @description Deprecated: use folder_ids */
+            source_ids?: string[] | null;
+            message_buffer_autoclear?: boolean | null;
+            timezone?: string | null;
+            project_id?: string | null;
+            template_id?: string | null;
+            base_template_id?: string | null;
+            deployment_id?: string | null;
+            entity_id?: string | null;
+        };
+        BlockUpdate: {
+            label?: string | null;
+            value?: string | null;
+            /** @description Most characters the value may hold (100000 by default) */
+            limit?: number | null;
+            description?: string | null;
+            /** @description The agent's memory tools cannot edit it */
+            read_only?: boolean | null;
+            hidden?: boolean | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            project_id?: string | null;
+            is_template?: boolean | null;
+            template_name?: string | null;
+            template_id?: string | null;
+            base_template_id?: string | null;
+            deployment_id?: string | null;
+            entity_id?: string | null;
+            preserve_on_migration?: boolean | null;
+        };
+        LettaResponse: {
+            messages: components["schemas"]["LettaMessageUnion"][];
+            stop_reason: components["schemas"]["LettaStopReason"];
+            usage: components["schemas"]["LettaUsageStatistics"];
+        };
+        LettaMessageUnion: components["schemas"]["SystemMessage"] | components["schemas"]["UserMessage"] | components["schemas"]["AssistantMessage"] | components["schemas"]["ReasoningMessage"] | components["schemas"]["ToolCallMessage"] | components["schemas"]["LettaToolReturnMessage"];
+        SystemMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "system_message";
+            content: string;
+        };
+        UserMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "user_message";
+            content: string;
+        };
+        AssistantMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "assistant_message";
+            content: string;
+        };
+        ReasoningMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "reasoning_message";
+            reasoning: string;
+            /** @enum {string} */
+            source: "reasoner_model" | "non_reasoner_model";
+            signature: string | null;
+        };
+        ToolCallMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "tool_call_message";
+            tool_call: components["schemas"]["ToolCall"];
+            tool_calls: components["schemas"]["ToolCall"][];
+        };
+        /** @description Deprecated: the first of tool_calls */
+        ToolCall: {
+            name: string;
+            arguments: string;
+            tool_call_id: string;
+        };
+        LettaToolReturnMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            tool_return: string;
+            /** @enum {string} */
+            status: "success" | "error";
+            tool_call_id: string;
+            stdout: string[] | null;
+            stderr: string[] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "tool_return_message";
+            tool_returns: components["schemas"]["ToolReturn"][];
+        };
+        ToolReturn: {
+            tool_return: string;
+            /** @enum {string} */
+            status: "success" | "error";
+            tool_call_id: string;
+            stdout: string[] | null;
+            stderr: string[] | null;
+        };
+        LettaStopReason: {
+            /** @enum {string} */
+            message_type: "stop_reason";
+            stop_reason: components["schemas"]["StopReasonType"];
+        };
+        LettaUsageStatistics: {
+            /** @enum {string} */
+            message_type: "usage_statistics";
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            step_count: number;
+            run_ids: string[] | null;
+            cached_input_tokens: number | null;
+            cache_write_tokens: number | null;
+            reasoning_tokens: number | null;
+            context_tokens: number | null;
+        };
+        LlmFailure: {
+            detail: string;
+            run_id: string;
+            stop_reason: components["schemas"]["StopReasonType"];
+            error_type: string;
+        };
+        LettaStreamingRequest: {
+            messages?: components["schemas"]["MessageCreate"][] | null;
+            /** @description A user message, instead of messages */
+            input?: string | components["schemas"]["TextContent"][] | null;
+            /** @description Model calls at most (50 by default) */
+            max_steps?: number | null;
+            include_return_message_types?: components["schemas"]["MessageType"][] | null;
+            /** @description Deprecated; always true here */
+            use_assistant_message?: boolean | null;
+            assistant_message_tool_name?: string | null;
+            assistant_message_tool_kwarg?: string | null;
+            /** @description Accepted; each message is sent whole when its step completes */
+            stream_tokens?: boolean | null;
+            include_pings?: boolean | null;
+            background?: boolean | null;
+            /** @description On POST /messages: answer with the server-sent events of /messages/stream */
+            streaming?: boolean | null;
+        };
+        MessageCreate: {
+            role: components["schemas"]["MessageCreateRole"];
+            content: string | components["schemas"]["TextContent"][];
+            /** @enum {string|null} */
+            type?: "message" | null;
+            name?: string | null;
+            otid?: string | null;
+            sender_id?: string | null;
+            group_id?: string | null;
+            batch_item_id?: string | null;
+        };
+        /** @enum {string} */
+        MessageType: "system_message" | "user_message" | "assistant_message" | "reasoning_message" | "hidden_reasoning_message" | "tool_call_message" | "tool_return_message" | "approval_request_message" | "approval_response_message";
+        Run: {
+            /** @example run-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            created_at: string;
+            completed_at: string | null;
+            agent_id: string;
+            conversation_id: null;
+            base_template_id: string | null;
+            background: boolean | null;
+            /** @description run_type; on failure, error holds the reason */
+            metadata: {
+                [key: string]: unknown;
+            };
+            request_config: {
+                [key: string]: unknown;
+            } | null;
+            stop_reason: components["schemas"]["StopReasonType"];
+            callback_url: string | null;
+            callback_sent_at: string | null;
+            callback_status_code: number | null;
+            callback_error: string | null;
+            ttft_ns: number | null;
+            total_duration_ns: number | null;
+        };
+        /** @enum {string} */
+        RunStatus: "created" | "running" | "completed" | "failed" | "cancelled";
+        LettaAsyncRequest: {
+            messages?: components["schemas"]["MessageCreate"][] | null;
+            /** @description A user message, instead of messages */
+            input?: string | components["schemas"]["TextContent"][] | null;
+            /** @description Model calls at most (50 by default) */
+            max_steps?: number | null;
+            include_return_message_types?: components["schemas"]["MessageType"][] | null;
+            /** @description Deprecated; always true here */
+            use_assistant_message?: boolean | null;
+            assistant_message_tool_name?: string | null;
+            assistant_message_tool_kwarg?: string | null;
+            /** @description POSTed the run once it finishes (http or https) */
+            callback_url?: string | null;
+        };
+        CancelAgentRunRequest: {
+            run_ids?: string[] | null;
+        };
+        Step: {
+            /** @example step-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            origin: null;
+            provider_id: null;
+            run_id: string | null;
+            agent_id: string | null;
+            provider_name: string | null;
+            provider_category: string | null;
+            /** @description The protocol the provider speaks (this server only) */
+            provider_type: string | null;
+            model: string | null;
+            model_handle: string | null;
+            model_endpoint: string | null;
+            context_window_limit: number | null;
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            cached_input_tokens: number | null;
+            cache_write_tokens: number | null;
+            reasoning_tokens: number | null;
+            completion_tokens_details: {
+                reasoning_tokens?: number;
+            } | null;
+            prompt_tokens_details: {
+                cached_tokens?: number;
+                cache_creation_tokens?: number;
+            } | null;
+            stop_reason: components["schemas"]["StopReasonType"];
+            tags: string[];
+            tid: null;
+            trace_id: null;
+            request_id: null;
+            messages: unknown[];
+            feedback: null;
+            project_id: null;
+            error_type: string | null;
+            error_data: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["StepStatus"];
+            /** @description ISO 8601 UTC (this server only) */
+            created_at: string;
+            completed_at: string | null;
+        };
+        /** @enum {string} */
+        StepStatus: "pending" | "success" | "failed" | "cancelled";
+        UsageStatistics: {
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            prompt_tokens_details: {
+                cached_tokens?: number;
+            } | null;
+            completion_tokens_details: {
+                reasoning_tokens?: number;
+            } | null;
+            /** @description Steps summed (this server only) */
+            step_count: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2901,6 +5543,28 @@ export const pathsV1SourcesSource_idPassagesGetParametersQueryOrderValues: Reado
 export const pathsV1FoldersGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1FoldersFolder_idFilesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders/{folder_id}/files"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1FoldersFolder_idPassagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/folders/{folder_id}/passages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idCoreMemoryBlocksGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/core-memory/blocks"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idCoreMemoryBlocksGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/core-memory/blocks"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idToolsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/tools"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idToolsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/tools"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idFoldersGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/folders"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idFoldersGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/folders"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idSourcesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/sources"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idSourcesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/sources"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsRun_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsRun_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsRun_idStepsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/steps"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsRun_idStepsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/steps"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1StepsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1StepsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1StepsStep_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1StepsStep_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolType"]> = ["custom", "letta_core", "letta_memory_core", "letta_multi_agent_core", "letta_sleeptime_core", "letta_voice_sleeptime_core", "letta_builtin", "letta_files_core", "external_langchain", "external_composio", "external_mcp"];
 export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
 export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
@@ -2912,4 +5576,23 @@ export const jobTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const fileProcessingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileProcessingStatus"]> = ["pending", "parsing", "embedding", "completed", "error"];
 export const duplicateFileHandlingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateFileHandling"]> = ["skip", "error", "suffix", "replace"];
 export const embeddingModelModel_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmbeddingModel"]["model_type"]> = ["embedding"];
+export const modelModel_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Model"]["model_type"]> = ["llm"];
+export const agentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgentType"]> = ["letta_v1_agent", "memgpt_agent", "memgpt_v2_agent", "react_agent", "workflow_agent", "split_thread_agent", "sleeptime_agent", "voice_convo_agent", "voice_sleeptime_agent"];
+export const messageCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageCreateRole"]> = ["user", "system", "assistant"];
+export const textContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TextContent"]["type"]> = ["text"];
+export const systemMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemMessage"]["message_type"]> = ["system_message"];
+export const userMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserMessage"]["message_type"]> = ["user_message"];
+export const assistantMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessage"]["message_type"]> = ["assistant_message"];
+export const reasoningMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReasoningMessage"]["message_type"]> = ["reasoning_message"];
+export const reasoningMessageSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReasoningMessage"]["source"]> = ["reasoner_model", "non_reasoner_model"];
+export const toolCallMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolCallMessage"]["message_type"]> = ["tool_call_message"];
+export const lettaToolReturnMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaToolReturnMessage"]["status"]> = ["success", "error"];
+export const lettaToolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaToolReturnMessage"]["message_type"]> = ["tool_return_message"];
+export const toolReturnStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturn"]["status"]> = ["success", "error"];
+export const lettaStopReasonMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaStopReason"]["message_type"]> = ["stop_reason"];
+export const lettaUsageStatisticsMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaUsageStatistics"]["message_type"]> = ["usage_statistics"];
+export const messageCreateTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageCreate"]["type"]> = ["message"];
+export const messageTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageType"]> = ["system_message", "user_message", "assistant_message", "reasoning_message", "hidden_reasoning_message", "tool_call_message", "tool_return_message", "approval_request_message", "approval_response_message"];
+export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["created", "running", "completed", "failed", "cancelled"];
+export const stepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StepStatus"]> = ["pending", "success", "failed", "cancelled"];
 export type operations = Record<string, never>;
