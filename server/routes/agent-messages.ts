@@ -240,6 +240,9 @@ export function agentMessageRoutes(agents: AgentService, loop: AgentLoop, runs: 
           messages: result.messages.filter(keep(body.include_return_message_types)),
           stop_reason: { message_type: 'stop_reason' as const, stop_reason: result.stopReason },
           usage: result.usage,
+          // Log probabilities and token ids are for providers this server does not reach.
+          logprobs: null,
+          turns: null,
         },
         200,
       )

@@ -237,8 +237,8 @@ describe('agents: bad input', () => {
       }),
       400,
     )
-    await expectDetail(send(server, 'POST', '/v1/agents', { name: 'x'.repeat(300) }), 422)
-    await expectDetail(send(server, 'POST', '/v1/agents', { tags: Array(101).fill('t') }), 422)
+    await expectDetail(send(server, 'POST', '/v1/agents', { name: 'x'.repeat(300) }), 400)
+    await expectDetail(send(server, 'POST', '/v1/agents', { tags: Array(101).fill('t') }), 400)
     await expectDetail(send(server, 'POST', '/v1/agents', { agent_type: 'robot' }), 422)
     expect(await json(server.app.request('/v1/agents/count'))).toBe(0)
   })

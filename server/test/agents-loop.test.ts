@@ -512,7 +512,7 @@ describe('failures', () => {
     )
     await expectDetail(sendMessage(server, agent.id, {}), 400)
     await expectDetail(sendMessage(server, agent.id, { input: 'x', max_steps: 0 }), 422)
-    await expectDetail(sendMessage(server, agent.id, { input: 'x'.repeat(100_001) }), 422)
+    await expectDetail(sendMessage(server, agent.id, { input: 'x'.repeat(100_001) }), 400)
     await expectDetail(
       sendMessage(server, agent.id, { messages: [{ role: 'robot', content: 'x' }] }),
       422,

@@ -139,7 +139,7 @@ describe('JSON responses, compressed on the fly', () => {
     const health = await app.request('/v1/health', { headers: { 'Accept-Encoding': 'br, gzip' } })
     expect(health.headers.get('content-encoding')).toBeNull()
     expect(await health.json()).toHaveProperty('status')
-    const missing = await app.request('/v1/tools/tool-nope', {
+    const missing = await app.request('/v1/tools/tool-00000000-0000-4000-8000-000000000000', {
       headers: { 'Accept-Encoding': 'br' },
     })
     expect(missing.status).toBe(404)

@@ -66,7 +66,7 @@ describe('POST /v1/passages/search', () => {
       [{ query: 'harbour', source_id: sourceId, agent_id: 'agent-1' }, 400, /not agent_id/],
       [{ query: 'harbour', source_id: 'source-missing' }, 404, /not found/],
       [{ query: '   ', source_id: sourceId }, 422, /query/],
-      [{ query: 'x'.repeat(2001), source_id: sourceId }, 422, /query/],
+      [{ query: 'x'.repeat(2001), source_id: sourceId }, 400, /query/],
       [{ query: 'harbour', source_id: sourceId, limit: 0 }, 422, /limit/],
       [{ query: 'harbour', source_id: sourceId, limit: 101 }, 422, /limit/],
     ]

@@ -136,9 +136,11 @@ describe('routes a server does not have', () => {
 
   it('names an unknown route, unlike an unknown object', async () => {
     const { app } = createTestApp()
-    const route = await app.request('/v1/agents/agent-1', { method: 'GET' })
+    const route = await app.request('/v1/identities/identity-1', { method: 'GET' })
     expect(route.status).toBe(404)
-    expect(await detailOf(route)).toBe('Not Found: no route GET /v1/agents/agent-1 on this server')
+    expect(await detailOf(route)).toBe(
+      'Not Found: no route GET /v1/identities/identity-1 on this server',
+    )
     const object = await app.request('/v1/tools/tool-00000000-0000-4000-8000-000000000000')
     expect(object.status).toBe(404)
     expect(await detailOf(object)).not.toContain('no route')

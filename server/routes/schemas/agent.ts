@@ -52,6 +52,15 @@ export const ModelSchema = LlmConfigSchema.extend({
   provider_name: z.string(),
   model_type: z.literal('llm'),
   max_context_window: z.number().int(),
+  effort: z.enum(['low', 'medium', 'high', 'max']).nullable(),
+  compatibility_type: z.enum(['gguf', 'mlx']).nullable(),
+  verbosity: z.enum(['low', 'medium', 'high']).nullable(),
+  tier: z.string().nullable(),
+  response_format: z.record(z.string(), z.unknown()).nullable(),
+  return_logprobs: z.boolean(),
+  top_logprobs: z.number().int().nullable(),
+  return_token_ids: z.boolean(),
+  tool_call_parser: z.string().nullable(),
 }).openapi('Model')
 
 export const ModelListQuerySchema = z.object({

@@ -81,3 +81,10 @@ export function splitQueryList(value: unknown): string[] | undefined {
     .map((item) => item.trim())
     .filter(Boolean)
 }
+
+/** A query-string boolean (`true` or `false`), documented as the boolean it stands for. */
+export const QueryBooleanSchema = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true'))
+  .openapi({ type: 'boolean' })

@@ -10,7 +10,7 @@ import {
   StopReasonTypeSchema,
   TextContentSchema,
 } from './agent.ts'
-import { exampleId } from './common.ts'
+import { exampleId, QueryBooleanSchema } from './common.ts'
 
 const nullableString = z.string().nullable()
 
@@ -179,6 +179,8 @@ export const LettaResponseSchema = z
     messages: z.array(LettaMessageSchema),
     stop_reason: LettaStopReasonSchema,
     usage: LettaUsageStatisticsSchema,
+    logprobs: z.null(),
+    turns: z.null(),
   })
   .openapi('LettaResponse')
 
@@ -207,9 +209,9 @@ export const MessageListQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   order_by: z.enum(['created_at']).optional(),
   group_id: z.string().max(MAX_ID).optional(),
-  include_err: z.string().max(8).optional(),
+  include_err: QueryBooleanSchema,
   include_return_message_types: QueryTypes,
-  use_assistant_message: z.string().max(8).optional(),
+  use_assistant_message: QueryBooleanSchema,
   assistant_message_tool_name: z.string().max(MAX_NAME).optional(),
   assistant_message_tool_kwarg: z.string().max(MAX_NAME).optional(),
 })

@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi'
 
 import { TOOL_TYPES } from '../../storage/tools-repository.ts'
-import { boundedString, exampleId, idParam, splitQueryList, TEXT_BOUNDS } from './common.ts'
+import {
+  boundedString,
+  exampleId,
+  idParam,
+  QueryBooleanSchema,
+  splitQueryList,
+  TEXT_BOUNDS,
+} from './common.ts'
 
 export const MAX_RETURN_CHAR_LIMIT = 1_000_000
 
@@ -191,11 +198,6 @@ const QueryListSchema = z
   .transform(splitQueryList)
 
 // Documented as a boolean, as Letta does: on the wire a query string carries `true` or `false`.
-const QueryBooleanSchema = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((value) => (value === undefined ? undefined : value === 'true'))
-  .openapi({ type: 'boolean' })
 
 export const ToolFilterQuerySchema = z.object({
   name: z.string().optional().openapi({ description: 'Exact tool name' }),

@@ -31,6 +31,16 @@ export interface LlmModel extends LlmConfig {
   provider_name: string
   model_type: 'llm'
   max_context_window: number
+  // Letta's newer Model fields for other providers' features; none applies to this provider.
+  effort: null
+  compatibility_type: null
+  verbosity: null
+  tier: null
+  response_format: null
+  return_logprobs: boolean
+  top_logprobs: null
+  return_token_ids: boolean
+  tool_call_parser: null
 }
 
 // Every model here is reached through the OpenAI chat-completions protocol.
@@ -86,6 +96,15 @@ export class LlmCatalog {
         frequency_penalty: null,
         parallel_tool_calls: false,
         strict: false,
+        effort: null,
+        compatibility_type: null,
+        verbosity: null,
+        tier: null,
+        response_format: null,
+        return_logprobs: false,
+        top_logprobs: null,
+        return_token_ids: false,
+        tool_call_parser: null,
       },
     ]
   }

@@ -3610,9 +3610,9 @@ export interface paths {
                     order?: "asc" | "desc";
                     order_by?: "created_at";
                     group_id?: string;
-                    include_err?: string;
+                    include_err?: boolean;
                     include_return_message_types?: components["schemas"]["MessageType"] | components["schemas"]["MessageType"][];
-                    use_assistant_message?: string;
+                    use_assistant_message?: boolean;
                     assistant_message_tool_name?: string;
                     assistant_message_tool_kwarg?: string;
                 };
@@ -4944,6 +4944,20 @@ export interface components {
             /** @enum {string} */
             model_type: "llm";
             max_context_window: number;
+            /** @enum {string|null} */
+            effort: "low" | "medium" | "high" | "max" | null;
+            /** @enum {string|null} */
+            compatibility_type: "gguf" | "mlx" | null;
+            /** @enum {string|null} */
+            verbosity: "low" | "medium" | "high" | null;
+            tier: string | null;
+            response_format: {
+                [key: string]: unknown;
+            } | null;
+            return_logprobs: boolean;
+            top_logprobs: number | null;
+            return_token_ids: boolean;
+            tool_call_parser: string | null;
         };
         LLMConfig: {
             model: string;
@@ -5217,6 +5231,8 @@ export interface components {
             messages: components["schemas"]["LettaMessageUnion"][];
             stop_reason: components["schemas"]["LettaStopReason"];
             usage: components["schemas"]["LettaUsageStatistics"];
+            logprobs: null;
+            turns: null;
         };
         LettaMessageUnion: components["schemas"]["SystemMessage"] | components["schemas"]["UserMessage"] | components["schemas"]["AssistantMessage"] | components["schemas"]["ReasoningMessage"] | components["schemas"]["ToolCallMessage"] | components["schemas"]["LettaToolReturnMessage"];
         SystemMessage: {
