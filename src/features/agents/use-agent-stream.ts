@@ -39,7 +39,7 @@ export function applyStreamEvent(state: StreamState, event: StreamEvent): Stream
     case 'ping':
       return event.run_id ? { ...state, runId: event.run_id } : state
     case 'stop_reason':
-      return { ...state, stopReason: event.stop_reason }
+      return { ...state, stopReason: event.stop_reason ?? undefined }
     case 'usage_statistics':
       return { ...state, usage: event }
     case 'error_message':
