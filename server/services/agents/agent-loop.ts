@@ -432,6 +432,8 @@ export class AgentLoop {
       if (!answer.toolCalls.length) {
         if (sendMessageAgent) {
           stopReason = 'no_tool_call'
+          // As in Letta, the failed turn is rolled back: its input is not stored either.
+          stepMessages.length = 0
           failure =
             'The model answered without calling a tool; memgpt agents must reply through send_message'
         } else {
