@@ -4004,7 +4004,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a run (cancelling it first when active); its messages stay in the conversation */
+        /** Delete a run and its steps (cancelling it first when active); its messages stay in the conversation */
         delete: {
             parameters: {
                 query?: never;
