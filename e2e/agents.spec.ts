@@ -22,7 +22,7 @@ function toolSource(name: string) {
   ].join('\n')
 }
 
-// The e2e server's provider is scripted (scripts/e2e.ts): a message naming a tool calls it with
+// The e2e server's provider is scripted (scripts/e2e-server.ts): a message naming a tool calls it with
 // its required arguments filled in (integers are 1), and the tool's result is quoted back.
 test('creates an agent with a custom tool, talks to it, edits its memory and opens the run', async ({
   page,
