@@ -5,6 +5,16 @@ import { getConnection, requestHeaders, serverUrl } from '@/lib/connection'
 
 import type { paths } from './generated/schema'
 
+/**
+ * A schema type as openapi-fetch hands it over: it leaves out the keys whose only value is null
+ * (fields this server always sends as null), so types read from responses use this shape.
+ */
+export type AsReceived<T> = T extends (infer Item)[]
+  ? AsReceived<Item>[]
+  : T extends object
+    ? { [K in keyof T as [NonNullable<T[K]>] extends [never] ? never : K]: AsReceived<T[K]> }
+    : T
+
 /** A failed API call: the HTTP status (0 when nothing answered) and the server's `detail`. */
 export class ApiError extends Error {
   constructor(
@@ -37,6 +47,11 @@ function reportReachability(reachable: boolean): void {
 
 const GATEWAY_FAILURES = new Set([502, 503, 504])
 
+/** Tells the shell about a 401 from any request, the generated client's or a stream's. */
+export function reportUnauthorized(response: Response): void {
+  if (response.status === 401) for (const listener of unauthorizedListeners) listener()
+}
+
 const connectionMiddleware: Middleware = {
   async onRequest({ request }) {
     const connection = getConnection()
@@ -56,7 +71,7 @@ const connectionMiddleware: Middleware = {
   },
   onResponse({ response }) {
     reportReachability(!GATEWAY_FAILURES.has(response.status))
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener()
+    reportUnauthorized(response)
     return response
   },
 }

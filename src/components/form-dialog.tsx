@@ -18,12 +18,15 @@ export function FormDialog({
   trigger,
   title,
   description,
+  className,
   children,
   openOn,
 }: {
   /** A command palette action that opens this dialog. */
   openOn?: PageAction | undefined
   trigger: ReactNode
+  /** Classes for the dialog box, e.g. a wider one for a long form. */
+  className?: string
   title: ReactNode
   description: ReactNode
   children: (close: () => void) => ReactNode
@@ -33,7 +36,7 @@ export function FormDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
+      <DialogContent className={className}>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>

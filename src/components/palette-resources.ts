@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
+import { BotIcon, DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
 
+import { agentsQueryOptions } from '@/api/agents'
 import { jobsQueryOptions, type Job } from '@/api/jobs'
 import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
@@ -13,7 +14,7 @@ export interface PaletteEntry {
   href: string
 }
 
-/** A kind of item the palette searches by name. A new resource (agents) is one more entry. */
+/** A kind of item the palette searches by name; a new resource is one more entry. */
 export interface PaletteResource {
   heading: string
   icon: LucideIcon
@@ -73,6 +74,25 @@ export const PALETTE_RESOURCES: PaletteResource[] = [
           label: jobFileName(job) ?? job.id,
           detail: job.status,
           href: `/jobs/${job.id}`,
+        }))
+    },
+  },
+  {
+    heading: 'Agents',
+    icon: BotIcon,
+    find: async (queryClient, search) => {
+      const agents = await queryClient.fetchQuery(agentsQueryOptions({ search }))
+      return agents
+        .filter(
+          (agent) =>
+            contains(agent.name, search) || agent.tags.some((tag) => contains(tag, search)),
+        )
+        .slice(0, MAX_PER_RESOURCE)
+        .map((agent) => ({
+          id: agent.id,
+          label: agent.name,
+          detail: agent.tags.join(', ') || undefined,
+          href: `/agents/${agent.id}`,
         }))
     },
   },

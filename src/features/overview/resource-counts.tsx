@@ -1,9 +1,18 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
+import {
+  ActivityIcon,
+  BotIcon,
+  DatabaseIcon,
+  ListChecksIcon,
+  WrenchIcon,
+  type LucideIcon,
+} from 'lucide-react'
 
+import { agentCountQueryOptions } from '@/api/agents'
 import { useCapabilities } from '@/api/capabilities'
 import { jobsQueryOptions } from '@/api/jobs'
+import { runsQueryOptions } from '@/api/runs'
 import { sourceCountQueryOptions } from '@/api/sources'
 import { toolCountQueryOptions } from '@/api/tools'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -11,6 +20,8 @@ import { Skeleton } from '@/components/ui/skeleton'
 
 /** The page of active jobs counted here; a full page reads "100+". */
 const ACTIVE_JOBS_LIMIT = 100
+/** Runs have no count endpoint: a page of the server's largest size is counted; a full one reads "1000+". */
+const RUNS_LIMIT = 1000
 
 /** What the server holds, one card a resource, each a link to its page. */
 export function ResourceCounts() {
@@ -18,6 +29,12 @@ export function ResourceCounts() {
   // A server that surely lacks a resource gets no card for it, rather than an error.
   const hasSources = has.sources !== false || has.folders !== false
   const hasJobs = has.jobs !== false
+  const agents = useQuery({ ...agentCountQueryOptions(), enabled: has.agents !== false })
+  const runs = useQuery({
+    ...runsQueryOptions({ limit: RUNS_LIMIT }),
+    enabled: has.runs !== false,
+    select: (list) => (list.length >= RUNS_LIMIT ? `${RUNS_LIMIT}+` : String(list.length)),
+  })
   const tools = useQuery(toolCountQueryOptions(false))
   const sources = useQuery({ ...sourceCountQueryOptions(), enabled: hasSources })
   const activeJobs = useQuery({
@@ -28,6 +45,24 @@ export function ResourceCounts() {
   })
   return (
     <div className="grid gap-4 sm:grid-cols-3">
+      {has.agents !== false && (
+        <CountCard
+          to="/agents"
+          icon={BotIcon}
+          title="Agents"
+          description="Agents on this server"
+          count={agents}
+        />
+      )}
+      {has.runs !== false && (
+        <CountCard
+          to="/runs"
+          icon={ActivityIcon}
+          title="Runs"
+          description="Messages agents have handled"
+          count={runs}
+        />
+      )}
       <CountCard
         to="/tools"
         icon={WrenchIcon}
@@ -64,7 +99,7 @@ function CountCard({
   description,
   count,
 }: {
-  to: '/tools' | '/sources' | '/jobs'
+  to: '/agents' | '/runs' | '/tools' | '/sources' | '/jobs'
   icon: LucideIcon
   title: string
   description: string

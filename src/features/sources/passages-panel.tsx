@@ -10,6 +10,7 @@ import {
   type Passage,
   type SourceFile,
 } from '@/api/sources'
+import { DebouncedSearchInput } from '@/components/debounced-search-input'
 import { Button } from '@/components/ui/button'
 import {
   Select,
@@ -20,7 +21,6 @@ import {
 } from '@/components/ui/select'
 import { Skeleton } from '@/components/ui/skeleton'
 
-import { DebouncedSearchInput } from './debounced-search-input'
 import { fileDisplayName, plural } from './format'
 import { highlightParts } from './highlight'
 import { passageLocation } from './passage-location'
