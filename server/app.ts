@@ -15,12 +15,14 @@ import { modelRoutes } from './routes/models.ts'
 import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
+import { templateRoutes } from './routes/templates.ts'
 import { toolRoutes } from './routes/tools.ts'
 import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
+import { TemplateService } from './services/templates/template-service.ts'
 import { createToolService } from './services/tools/tool-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
 import { JobsRepository } from './storage/jobs-repository.ts'
@@ -40,6 +42,8 @@ export interface AppContext {
   ingestion: Ingestion
   /** Agents with their memory, tools and sources. */
   agents: AgentService
+  /** Templates saved from agents, their versions, and the variables of agents made from them. */
+  templates: TemplateService
 }
 
 export interface LettaAdminApp {
@@ -58,7 +62,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
   const tools = createToolService(config, db)
   const models = new LlmCatalog(config.llmProvider)
   const agents = new AgentService(db, tools, ingestion.sources, models, ingestion.embeddings)
-  const context: AppContext = { config, db, jobs, ingestion, agents }
+  const templates = new TemplateService(db, agents, tools, ingestion.sources)
+  const context: AppContext = { config, db, jobs, ingestion, agents, templates }
   const app = createRouter()
   // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
   const callbacks = new CallbackSender(context.jobs)
@@ -96,6 +101,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
   app.route('/', modelRoutes(context.ingestion.embeddings, models))
   app.route('/', agentRoutes(agents))
+  app.route('/', templateRoutes(templates, agents))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
