@@ -77,7 +77,9 @@ describe('memory variables', () => {
   it('finds, fills and reports placeholders', () => {
     const texts = ['Hi {{ name }} from {{city}}', '{{name}} again, {{not-a-var}}']
     expect(variablesIn(texts)).toEqual(['name', 'city'])
-    expect(fillVariables(texts[0]!, { name: '$& Ada', city: 'Paris' })).toBe('Hi $& Ada from Paris')
+    expect(fillVariables(texts[0] ?? '', { name: '$& Ada', city: 'Paris' })).toBe(
+      'Hi $& Ada from Paris',
+    )
     expect(fillVariables('{{a}} {{b}}', { a: '1' })).toBe('1 {{b}}')
     expect(missingVariables(texts, { city: '' })).toEqual(['name'])
   })
@@ -270,7 +272,7 @@ describe('agents from templates', () => {
       group_id: null,
       deployment_id: expect.stringMatching(/^deployment-/),
     })
-    const agentId = created.agent_ids[0]!
+    const agentId = created.agent_ids[0] ?? ''
     const agent = await json<AgentState>(server.app.request(`/v1/agents/${agentId}`))
     expect(agent).toMatchObject({
       name: 'Paris desk',

@@ -6,7 +6,9 @@ export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** The distinct variable names the texts use, in order of first appearance. */
 export function variablesIn(texts: readonly string[]): string[] {
   const names = new Set<string>()
-  for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1]!)
+  for (const text of texts) {
+    for (const match of text.matchAll(PLACEHOLDER)) if (match[1]) names.add(match[1])
+  }
   return [...names]
 }
 
