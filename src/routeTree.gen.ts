@@ -16,6 +16,8 @@ import { Route as SettingsIndexRouteImport } from './routes/settings/index'
 import { Route as SettingsConnectionRouteImport } from './routes/settings/connection'
 import { Route as SourcesIndexRouteImport } from './routes/sources/index'
 import { Route as SourcesSourceIdRouteImport } from './routes/sources/$sourceId'
+import { Route as TemplatesIndexRouteImport } from './routes/templates/index'
+import { Route as TemplatesTemplateNameRouteImport } from './routes/templates/$templateName'
 import { Route as ToolsIndexRouteImport } from './routes/tools/index'
 import { Route as ToolsToolIdRouteImport } from './routes/tools/$toolId'
 
@@ -54,6 +56,16 @@ const SourcesSourceIdRoute = SourcesSourceIdRouteImport.update({
   path: '/sources/$sourceId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemplatesIndexRoute = TemplatesIndexRouteImport.update({
+  id: '/templates/',
+  path: '/templates/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const TemplatesTemplateNameRoute = TemplatesTemplateNameRouteImport.update({
+  id: '/templates/$templateName',
+  path: '/templates/$templateName',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ToolsIndexRoute = ToolsIndexRouteImport.update({
   id: '/tools/',
   path: '/tools/',
@@ -70,10 +82,12 @@ export interface FileRoutesByFullPath {
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/jobs/': typeof JobsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
+  '/templates/': typeof TemplatesIndexRoute
   '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRoutesByTo {
@@ -81,10 +95,12 @@ export interface FileRoutesByTo {
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/jobs': typeof JobsIndexRoute
   '/settings': typeof SettingsIndexRoute
   '/sources': typeof SourcesIndexRoute
+  '/templates': typeof TemplatesIndexRoute
   '/tools': typeof ToolsIndexRoute
 }
 export interface FileRoutesById {
@@ -93,10 +109,12 @@ export interface FileRoutesById {
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/jobs/': typeof JobsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
+  '/templates/': typeof TemplatesIndexRoute
   '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRouteTypes {
@@ -106,10 +124,12 @@ export interface FileRouteTypes {
     | '/jobs/$jobId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/jobs/'
     | '/settings/'
     | '/sources/'
+    | '/templates/'
     | '/tools/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -117,10 +137,12 @@ export interface FileRouteTypes {
     | '/jobs/$jobId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/jobs'
     | '/settings'
     | '/sources'
+    | '/templates'
     | '/tools'
   id:
     | '__root__'
@@ -128,10 +150,12 @@ export interface FileRouteTypes {
     | '/jobs/$jobId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/jobs/'
     | '/settings/'
     | '/sources/'
+    | '/templates/'
     | '/tools/'
   fileRoutesById: FileRoutesById
 }
@@ -140,10 +164,12 @@ export interface RootRouteChildren {
   JobsJobIdRoute: typeof JobsJobIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
   SourcesSourceIdRoute: typeof SourcesSourceIdRoute
+  TemplatesTemplateNameRoute: typeof TemplatesTemplateNameRoute
   ToolsToolIdRoute: typeof ToolsToolIdRoute
   JobsIndexRoute: typeof JobsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
   SourcesIndexRoute: typeof SourcesIndexRoute
+  TemplatesIndexRoute: typeof TemplatesIndexRoute
   ToolsIndexRoute: typeof ToolsIndexRoute
 }
 
@@ -198,6 +224,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SourcesSourceIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/templates/': {
+      id: '/templates/'
+      path: '/templates'
+      fullPath: '/templates/'
+      preLoaderRoute: typeof TemplatesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/templates/$templateName': {
+      id: '/templates/$templateName'
+      path: '/templates/$templateName'
+      fullPath: '/templates/$templateName'
+      preLoaderRoute: typeof TemplatesTemplateNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/tools/': {
       id: '/tools/'
       path: '/tools'
@@ -220,10 +260,12 @@ const rootRouteChildren: RootRouteChildren = {
   JobsJobIdRoute: JobsJobIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
   SourcesSourceIdRoute: SourcesSourceIdRoute,
+  TemplatesTemplateNameRoute: TemplatesTemplateNameRoute,
   ToolsToolIdRoute: ToolsToolIdRoute,
   JobsIndexRoute: JobsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,
   SourcesIndexRoute: SourcesIndexRoute,
+  TemplatesIndexRoute: TemplatesIndexRoute,
   ToolsIndexRoute: ToolsIndexRoute,
 }
 export const routeTree = rootRouteImport

@@ -1,6 +1,7 @@
 import {
   DatabaseIcon,
   LayoutDashboardIcon,
+  LayoutTemplateIcon,
   ListChecksIcon,
   PlugIcon,
   WrenchIcon,
@@ -45,6 +46,12 @@ const allSections: NavSection[] = [
         to: '/sources',
         icon: DatabaseIcon,
         keywords: ['files', 'folders', 'documents', 'upload', 'passages', 'embeddings'],
+      },
+      {
+        title: 'Templates',
+        to: '/templates',
+        icon: LayoutTemplateIcon,
+        keywords: ['versions', 'memory variables', 'agent design', 'diff'],
       },
       {
         title: 'Jobs',
