@@ -217,7 +217,7 @@ export function DeleteTemplateButton({
         )
       }
       title={`Delete template ${template.name}?`}
-      description={`All ${plural(Number(template.latest_version), 'version')} go. The ${plural(template.agent_count, 'agent')} made from it or saved as it stay, with their memory variables.`}
+      description={`All ${plural(Number(template.latest_version), 'version')} go. Its agents (${template.agent_count}) stay, with their memory and memory variables.`}
       confirmLabel="Delete template"
       onConfirm={async () => {
         await remove.mutateAsync(template.name)
