@@ -10,8 +10,12 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AgentsIndexRouteImport } from './routes/agents/index'
+import { Route as AgentsAgentIdRouteImport } from './routes/agents/$agentId'
 import { Route as JobsIndexRouteImport } from './routes/jobs/index'
 import { Route as JobsJobIdRouteImport } from './routes/jobs/$jobId'
+import { Route as RunsIndexRouteImport } from './routes/runs/index'
+import { Route as RunsRunIdRouteImport } from './routes/runs/$runId'
 import { Route as SettingsIndexRouteImport } from './routes/settings/index'
 import { Route as SettingsConnectionRouteImport } from './routes/settings/connection'
 import { Route as SourcesIndexRouteImport } from './routes/sources/index'
@@ -26,6 +30,16 @@ const IndexRoute = IndexRouteImport.update({
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AgentsIndexRoute = AgentsIndexRouteImport.update({
+  id: '/agents/',
+  path: '/agents/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AgentsAgentIdRoute = AgentsAgentIdRouteImport.update({
+  id: '/agents/$agentId',
+  path: '/agents/$agentId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const JobsIndexRoute = JobsIndexRouteImport.update({
   id: '/jobs/',
   path: '/jobs/',
@@ -34,6 +48,16 @@ const JobsIndexRoute = JobsIndexRouteImport.update({
 const JobsJobIdRoute = JobsJobIdRouteImport.update({
   id: '/jobs/$jobId',
   path: '/jobs/$jobId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsIndexRoute = RunsIndexRouteImport.update({
+  id: '/runs/',
+  path: '/runs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsRunIdRoute = RunsRunIdRouteImport.update({
+  id: '/runs/$runId',
+  path: '/runs/$runId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SettingsIndexRoute = SettingsIndexRouteImport.update({
@@ -79,12 +103,16 @@ const ToolsToolIdRoute = ToolsToolIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents/': typeof AgentsIndexRoute
   '/jobs/': typeof JobsIndexRoute
+  '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
   '/templates/': typeof TemplatesIndexRoute
@@ -92,12 +120,16 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents': typeof AgentsIndexRoute
   '/jobs': typeof JobsIndexRoute
+  '/runs': typeof RunsIndexRoute
   '/settings': typeof SettingsIndexRoute
   '/sources': typeof SourcesIndexRoute
   '/templates': typeof TemplatesIndexRoute
@@ -106,12 +138,16 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents/': typeof AgentsIndexRoute
   '/jobs/': typeof JobsIndexRoute
+  '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
   '/templates/': typeof TemplatesIndexRoute
@@ -121,12 +157,16 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/templates/$templateName'
     | '/tools/$toolId'
+    | '/agents/'
     | '/jobs/'
+    | '/runs/'
     | '/settings/'
     | '/sources/'
     | '/templates/'
@@ -134,12 +174,16 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/templates/$templateName'
     | '/tools/$toolId'
+    | '/agents'
     | '/jobs'
+    | '/runs'
     | '/settings'
     | '/sources'
     | '/templates'
@@ -147,12 +191,16 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/templates/$templateName'
     | '/tools/$toolId'
+    | '/agents/'
     | '/jobs/'
+    | '/runs/'
     | '/settings/'
     | '/sources/'
     | '/templates/'
@@ -161,12 +209,16 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AgentsAgentIdRoute: typeof AgentsAgentIdRoute
   JobsJobIdRoute: typeof JobsJobIdRoute
+  RunsRunIdRoute: typeof RunsRunIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
   SourcesSourceIdRoute: typeof SourcesSourceIdRoute
   TemplatesTemplateNameRoute: typeof TemplatesTemplateNameRoute
   ToolsToolIdRoute: typeof ToolsToolIdRoute
+  AgentsIndexRoute: typeof AgentsIndexRoute
   JobsIndexRoute: typeof JobsIndexRoute
+  RunsIndexRoute: typeof RunsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
   SourcesIndexRoute: typeof SourcesIndexRoute
   TemplatesIndexRoute: typeof TemplatesIndexRoute
@@ -182,6 +234,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/agents/': {
+      id: '/agents/'
+      path: '/agents'
+      fullPath: '/agents/'
+      preLoaderRoute: typeof AgentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/agents/$agentId': {
+      id: '/agents/$agentId'
+      path: '/agents/$agentId'
+      fullPath: '/agents/$agentId'
+      preLoaderRoute: typeof AgentsAgentIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/jobs/': {
       id: '/jobs/'
       path: '/jobs'
@@ -194,6 +260,20 @@ declare module '@tanstack/react-router' {
       path: '/jobs/$jobId'
       fullPath: '/jobs/$jobId'
       preLoaderRoute: typeof JobsJobIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/': {
+      id: '/runs/'
+      path: '/runs'
+      fullPath: '/runs/'
+      preLoaderRoute: typeof RunsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/$runId': {
+      id: '/runs/$runId'
+      path: '/runs/$runId'
+      fullPath: '/runs/$runId'
+      preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/settings/': {
@@ -257,12 +337,16 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AgentsAgentIdRoute: AgentsAgentIdRoute,
   JobsJobIdRoute: JobsJobIdRoute,
+  RunsRunIdRoute: RunsRunIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
   SourcesSourceIdRoute: SourcesSourceIdRoute,
   TemplatesTemplateNameRoute: TemplatesTemplateNameRoute,
   ToolsToolIdRoute: ToolsToolIdRoute,
+  AgentsIndexRoute: AgentsIndexRoute,
   JobsIndexRoute: JobsIndexRoute,
+  RunsIndexRoute: RunsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,
   SourcesIndexRoute: SourcesIndexRoute,
   TemplatesIndexRoute: TemplatesIndexRoute,
