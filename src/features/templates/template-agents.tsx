@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
 import { BotIcon } from 'lucide-react'
 
 import {
@@ -56,7 +57,15 @@ function TemplateAgentCard({ agent }: { agent: TemplateAgent }) {
   return (
     <Card aria-label={`Agent ${agent.name}`}>
       <CardHeader>
-        <CardTitle>{agent.name}</CardTitle>
+        <CardTitle>
+          <Link
+            to="/agents/$agentId"
+            params={{ agentId: agent.id }}
+            className="underline-offset-4 hover:underline focus-visible:underline"
+          >
+            {agent.name}
+          </Link>
+        </CardTitle>
         <p className="font-mono text-xs text-muted-foreground">{agent.id}</p>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">

@@ -70,7 +70,9 @@ export function TemplatePage() {
               templateName={template.name}
               versions={versions}
               initialVersion={shown}
-              onCreated={() => void navigate({ search: (prev) => ({ ...prev, tab: 'agents' }) })}
+              onCreated={(agentId) =>
+                void navigate({ to: '/agents/$agentId', params: { agentId } })
+              }
             >
               <Button>
                 <BotIcon />

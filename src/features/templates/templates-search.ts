@@ -12,10 +12,10 @@ export type TemplatesSearch = z.output<typeof templatesSearchSchema>
 export const templateSearchSchema = z.object({
   tab: z.enum(['memory', 'versions', 'agents']).default('memory').catch('memory'),
   /** The version the memory tab shows; the latest when absent. */
-  version: z.string().regex(/^\d+$/).optional().catch(undefined),
+  version: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
   /** The two versions the diff compares. */
-  from: z.string().regex(/^\d+$/).optional().catch(undefined),
-  to: z.string().regex(/^\d+$/).optional().catch(undefined),
+  from: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
+  to: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
 })
 
 export type TemplateSearch = z.output<typeof templateSearchSchema>
