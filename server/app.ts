@@ -10,6 +10,7 @@ import { mountConsole } from './http/static.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { agentMessageRoutes } from './routes/agent-messages.ts'
 import { agentRoutes } from './routes/agents.ts'
+import { batchRoutes } from './routes/batches.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
@@ -25,6 +26,7 @@ import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
 import { RunService } from './services/agents/run-service.ts'
 import { ToolExecutor } from './services/agents/tool-executor.ts'
+import { BatchService } from './services/batches/batch-service.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
@@ -50,6 +52,8 @@ export interface AppContext {
   agents: AgentService
   /** Templates saved from agents, their versions, and the variables of agents made from them. */
   templates: TemplateService
+  /** Message batches: jobs whose items run through the agent loop. */
+  batches: BatchService
   /** Runs and their steps. */
   runs: RunService
   /** The agent loop, callable in process (batch runs drive it). */
@@ -76,7 +80,18 @@ export function createApp(config: AppConfig): LettaAdminApp {
   const runs = new RunService(db, agents.agents)
   const executor = new ToolExecutor(agents, tools, ingestion.sources)
   const agentLoop = new AgentLoop(agents, runs, models, executor)
-  const context: AppContext = { config, db, jobs, ingestion, agents, templates, runs, agentLoop }
+  const batches = new BatchService(db, jobs, agentLoop)
+  const context: AppContext = {
+    config,
+    db,
+    jobs,
+    ingestion,
+    agents,
+    templates,
+    runs,
+    agentLoop,
+    batches,
+  }
   const app = createRouter()
   // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
   const callbacks = new CallbackSender(context.jobs)
@@ -86,6 +101,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   // After callbacks start, so jobs and runs that recovery closes still notify their callback_url.
   context.ingestion.recover()
   runs.recover()
+  batches.recover()
 
   app.onError(handleError)
   app.use(
@@ -121,6 +137,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', runRoutes(runs, agents))
   app.route('/', stepRoutes(runs, agents))
   app.route('/', templateRoutes(templates, agents))
+  app.route('/', batchRoutes(batches))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
@@ -134,6 +151,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
       // First, so ingestion stops as a shutdown (resumable), not as a failure.
       await context.ingestion.close()
       context.jobs.abortAll(new Error('The server is shutting down'))
+      await batches.close()
       await runs.close()
       tools.close()
       await callbacks.close()

@@ -4970,6 +4970,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List batch jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send requests to many agents at once: a batch job whose items run a few at a time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBatch"];
+                };
+            };
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a batch job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a batch: items not yet run never run, runs in progress stop */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch's requests in order, each with its agent, status, run and failure reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BatchItem"][];
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the batch's runs wrote */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A message id */
+                    before?: string;
+                    /** @description A message id */
+                    after?: string;
+                    /** @description 100 by default */
+                    limit?: number;
+                    /** @description desc by default */
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    /** @description Only this agent's */
+                    agent_id?: string;
+                };
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaBatchMessages"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batch-runs/{batch_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the batch's runs wrote, oldest first unless sort_descending */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 100 by default */
+                    limit?: number;
+                    /** @description The last message id of the previous page */
+                    cursor?: string;
+                    /** @description Newest first */
+                    sort_descending?: boolean;
+                };
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaBatchMessages"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6039,6 +6432,84 @@ export interface components {
                 group_id?: string | null;
             }[];
         };
+        CreateBatch: {
+            requests: components["schemas"]["LettaBatchRequest"][];
+            /** @description POSTed the batch job once it has finished */
+            callback_url?: string | null;
+        };
+        LettaBatchRequest: {
+            agent_id: string;
+            messages: components["schemas"]["MessageCreate"][];
+            max_steps?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        BatchItem: {
+            id: string;
+            batch_id: string;
+            position: number;
+            agent_id: string;
+            messages: components["schemas"]["MessageCreate"][];
+            max_steps: number | null;
+            /** @enum {string} */
+            status: "created" | "running" | "completed" | "failed" | "cancelled";
+            run_id: string | null;
+            stop_reason: string | null;
+            /** @description Why the item failed */
+            error: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        LettaBatchMessages: {
+            messages: components["schemas"]["Message"][];
+        };
+        Message: {
+            id: string;
+            agent_id: string;
+            model: string | null;
+            role: string;
+            content: ({
+                /** @enum {string} */
+                type: "text";
+                text: string;
+            } | {
+                /** @enum {string} */
+                type: "reasoning";
+                reasoning: string;
+                is_native: boolean;
+                signature: string | null;
+            })[];
+            name: string | null;
+            tool_calls: {
+                id: string;
+                /** @enum {string} */
+                type: "function";
+                function: {
+                    name: string;
+                    arguments: string;
+                };
+            }[] | null;
+            tool_call_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            otid: string | null;
+            tool_returns: {
+                tool_call_id: string;
+                /** @enum {string} */
+                status: "success" | "error";
+                stdout: string[] | null;
+                stderr: string[] | null;
+                func_response: string;
+            }[] | null;
+            group_id: string | null;
+            sender_id: string | null;
+            batch_item_id: string | null;
+            is_err: boolean;
+            created_at: string;
+            updated_at: string;
+            created_by_id: string;
+            last_updated_by_id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -6093,6 +6564,9 @@ export const pathsV1StepsGetParametersQueryOrder_byValues: ReadonlyArray<Flatten
 export const pathsV1StepsStep_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1StepsStep_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const pathsV1TemplatesGetParametersQuerySort_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/templates"]["get"]["parameters"]["query"]["sort_by"]> = ["updated_at", "created_at"];
+export const pathsV1MessagesBatchesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1MessagesBatchesBatch_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches/{batch_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1MessagesBatchesBatch_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches/{batch_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolType"]> = ["custom", "letta_core", "letta_memory_core", "letta_multi_agent_core", "letta_sleeptime_core", "letta_voice_sleeptime_core", "letta_builtin", "letta_files_core", "external_langchain", "external_composio", "external_mcp"];
 export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
 export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
@@ -6122,4 +6596,13 @@ export const messageTypeValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["created", "running", "completed", "failed", "cancelled"];
 export const stepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StepStatus"]> = ["pending", "success", "failed", "cancelled"];
 export const createAgentsFromTemplateInitial_message_sequenceRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAgentsFromTemplate"]["initial_message_sequence"]["role"]> = ["user", "system", "assistant"];
+export const batchItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BatchItem"]["status"]> = ["created", "running", "completed", "failed", "cancelled"];
+export const messageContentAnyOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Message"]["content"], {
+    type: unknown;
+}>["type"]> = ["text"];
+export const messageContentAnyOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Message"]["content"], {
+    type: unknown;
+}>["type"]> = ["reasoning"];
+export const messageTool_callsTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_calls"]["type"]> = ["function"];
+export const messageTool_returnsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_returns"]["status"]> = ["success", "error"];
 export type operations = Record<string, never>;
