@@ -12,6 +12,8 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AgentsIndexRouteImport } from './routes/agents/index'
 import { Route as AgentsAgentIdRouteImport } from './routes/agents/$agentId'
+import { Route as BatchesIndexRouteImport } from './routes/batches/index'
+import { Route as BatchesBatchIdRouteImport } from './routes/batches/$batchId'
 import { Route as JobsIndexRouteImport } from './routes/jobs/index'
 import { Route as JobsJobIdRouteImport } from './routes/jobs/$jobId'
 import { Route as RunsIndexRouteImport } from './routes/runs/index'
@@ -38,6 +40,16 @@ const AgentsIndexRoute = AgentsIndexRouteImport.update({
 const AgentsAgentIdRoute = AgentsAgentIdRouteImport.update({
   id: '/agents/$agentId',
   path: '/agents/$agentId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BatchesIndexRoute = BatchesIndexRouteImport.update({
+  id: '/batches/',
+  path: '/batches/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BatchesBatchIdRoute = BatchesBatchIdRouteImport.update({
+  id: '/batches/$batchId',
+  path: '/batches/$batchId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const JobsIndexRoute = JobsIndexRouteImport.update({
@@ -104,6 +116,7 @@ const ToolsToolIdRoute = ToolsToolIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
@@ -111,6 +124,7 @@ export interface FileRoutesByFullPath {
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents/': typeof AgentsIndexRoute
+  '/batches/': typeof BatchesIndexRoute
   '/jobs/': typeof JobsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
@@ -121,6 +135,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
@@ -128,6 +143,7 @@ export interface FileRoutesByTo {
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents': typeof AgentsIndexRoute
+  '/batches': typeof BatchesIndexRoute
   '/jobs': typeof JobsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/settings': typeof SettingsIndexRoute
@@ -139,6 +155,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
@@ -146,6 +163,7 @@ export interface FileRoutesById {
   '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents/': typeof AgentsIndexRoute
+  '/batches/': typeof BatchesIndexRoute
   '/jobs/': typeof JobsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
@@ -158,6 +176,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
@@ -165,6 +184,7 @@ export interface FileRouteTypes {
     | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents/'
+    | '/batches/'
     | '/jobs/'
     | '/runs/'
     | '/settings/'
@@ -175,6 +195,7 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
@@ -182,6 +203,7 @@ export interface FileRouteTypes {
     | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents'
+    | '/batches'
     | '/jobs'
     | '/runs'
     | '/settings'
@@ -192,6 +214,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
@@ -199,6 +222,7 @@ export interface FileRouteTypes {
     | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents/'
+    | '/batches/'
     | '/jobs/'
     | '/runs/'
     | '/settings/'
@@ -210,6 +234,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AgentsAgentIdRoute: typeof AgentsAgentIdRoute
+  BatchesBatchIdRoute: typeof BatchesBatchIdRoute
   JobsJobIdRoute: typeof JobsJobIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
@@ -217,6 +242,7 @@ export interface RootRouteChildren {
   TemplatesTemplateNameRoute: typeof TemplatesTemplateNameRoute
   ToolsToolIdRoute: typeof ToolsToolIdRoute
   AgentsIndexRoute: typeof AgentsIndexRoute
+  BatchesIndexRoute: typeof BatchesIndexRoute
   JobsIndexRoute: typeof JobsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
@@ -246,6 +272,20 @@ declare module '@tanstack/react-router' {
       path: '/agents/$agentId'
       fullPath: '/agents/$agentId'
       preLoaderRoute: typeof AgentsAgentIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/batches/': {
+      id: '/batches/'
+      path: '/batches'
+      fullPath: '/batches/'
+      preLoaderRoute: typeof BatchesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/batches/$batchId': {
+      id: '/batches/$batchId'
+      path: '/batches/$batchId'
+      fullPath: '/batches/$batchId'
+      preLoaderRoute: typeof BatchesBatchIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/jobs/': {
@@ -338,6 +378,7 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AgentsAgentIdRoute: AgentsAgentIdRoute,
+  BatchesBatchIdRoute: BatchesBatchIdRoute,
   JobsJobIdRoute: JobsJobIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
@@ -345,6 +386,7 @@ const rootRouteChildren: RootRouteChildren = {
   TemplatesTemplateNameRoute: TemplatesTemplateNameRoute,
   ToolsToolIdRoute: ToolsToolIdRoute,
   AgentsIndexRoute: AgentsIndexRoute,
+  BatchesIndexRoute: BatchesIndexRoute,
   JobsIndexRoute: JobsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,

@@ -2,6 +2,7 @@ import {
   ActivityIcon,
   BotIcon,
   DatabaseIcon,
+  LayersIcon,
   LayoutDashboardIcon,
   LayoutTemplateIcon,
   ListChecksIcon,
@@ -71,6 +72,12 @@ const allSections: NavSection[] = [
         to: '/templates',
         icon: LayoutTemplateIcon,
         keywords: ['versions', 'memory variables', 'agent design', 'diff'],
+      },
+      {
+        title: 'Batches',
+        to: '/batches',
+        icon: LayersIcon,
+        keywords: ['messages', 'many agents', 'bulk', 'batch runs'],
       },
       {
         title: 'Jobs',
