@@ -198,7 +198,15 @@ export function JobDetailPage() {
           </CardHeader>
           <CardContent>
             <DetailList>
-              <DetailItem label="Type">{data.job_type}</DetailItem>
+              <DetailItem label="Type">
+                {data.job_type === 'batch' ? (
+                  <Link to="/batches/$batchId" params={{ batchId: data.id }} className="underline">
+                    batch: open its requests and messages
+                  </Link>
+                ) : (
+                  data.job_type
+                )}
+              </DetailItem>
               <DetailItem label="Source">
                 <SourceLabel sourceId={subject.sourceId} names={names} loaded={loaded} />
               </DetailItem>
