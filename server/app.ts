@@ -16,6 +16,7 @@ import { unknownRouteHandler } from './http/unknown-route.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
 import { agentMessageRoutes } from './routes/agent-messages.ts'
 import { agentRoutes } from './routes/agents.ts'
+import { batchRoutes } from './routes/batches.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
@@ -25,15 +26,18 @@ import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
 import { stepRoutes } from './routes/steps.ts'
+import { templateRoutes } from './routes/templates.ts'
 import { toolRoutes } from './routes/tools.ts'
 import { AgentLoop } from './services/agents/agent-loop.ts'
 import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
 import { RunService } from './services/agents/run-service.ts'
 import { ToolExecutor } from './services/agents/tool-executor.ts'
+import { BatchService } from './services/batches/batch-service.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
+import { TemplateService } from './services/templates/template-service.ts'
 import type { ToolIsolation } from './services/tools/sandbox.ts'
 import { createToolService } from './services/tools/tool-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
@@ -54,6 +58,10 @@ export interface AppContext {
   ingestion: Ingestion
   /** Agents with their memory, tools and sources. */
   agents: AgentService
+  /** Templates saved from agents, their versions, and the variables of agents made from them. */
+  templates: TemplateService
+  /** Message batches: jobs whose items run through the agent loop. */
+  batches: BatchService
   /** Runs and their steps. */
   runs: RunService
   /** The agent loop, callable in process (batch runs drive it). */
@@ -80,10 +88,22 @@ export function createApp(config: AppConfig): LettaAdminApp {
   const tools = createToolService(config, db)
   const models = new LlmCatalog(config.llmProvider)
   const agents = new AgentService(db, tools, ingestion.sources, models, ingestion.embeddings)
+  const templates = new TemplateService(db, agents, tools, ingestion.sources)
   const runs = new RunService(db, agents.agents)
   const executor = new ToolExecutor(agents, tools, ingestion.sources)
   const agentLoop = new AgentLoop(agents, runs, models, executor)
-  const context: AppContext = { config, db, jobs, ingestion, agents, runs, agentLoop }
+  const batches = new BatchService(db, jobs, agentLoop)
+  const context: AppContext = {
+    config,
+    db,
+    jobs,
+    ingestion,
+    agents,
+    templates,
+    runs,
+    agentLoop,
+    batches,
+  }
   const app = createRouter()
   // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
   const callbacks = new CallbackSender(context.jobs)
@@ -93,6 +113,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   // After callbacks start, so jobs and runs that recovery closes still notify their callback_url.
   context.ingestion.recover()
   runs.recover()
+  batches.recover()
 
   app.onError(handleError)
   // First, so every JSON answer (errors and new routes included) is compressed the same way.
@@ -137,6 +158,8 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', agentMessageRoutes(agents, agentLoop, runs))
   app.route('/', runRoutes(runs, agents))
   app.route('/', stepRoutes(runs, agents))
+  app.route('/', templateRoutes(templates, agents))
+  app.route('/', batchRoutes(batches))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound(unknownRouteHandler(() => app.routes))
@@ -152,6 +175,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
       // First, so ingestion stops as a shutdown (resumable), not as a failure.
       await context.ingestion.close()
       context.jobs.abortAll(new Error('The server is shutting down'))
+      await batches.close()
       await runs.close()
       tools.close()
       await callbacks.close()

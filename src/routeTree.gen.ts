@@ -12,6 +12,8 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AgentsIndexRouteImport } from './routes/agents/index'
 import { Route as AgentsAgentIdRouteImport } from './routes/agents/$agentId'
+import { Route as BatchesIndexRouteImport } from './routes/batches/index'
+import { Route as BatchesBatchIdRouteImport } from './routes/batches/$batchId'
 import { Route as JobsIndexRouteImport } from './routes/jobs/index'
 import { Route as JobsJobIdRouteImport } from './routes/jobs/$jobId'
 import { Route as RunsIndexRouteImport } from './routes/runs/index'
@@ -20,6 +22,8 @@ import { Route as SettingsIndexRouteImport } from './routes/settings/index'
 import { Route as SettingsConnectionRouteImport } from './routes/settings/connection'
 import { Route as SourcesIndexRouteImport } from './routes/sources/index'
 import { Route as SourcesSourceIdRouteImport } from './routes/sources/$sourceId'
+import { Route as TemplatesIndexRouteImport } from './routes/templates/index'
+import { Route as TemplatesTemplateNameRouteImport } from './routes/templates/$templateName'
 import { Route as ToolsIndexRouteImport } from './routes/tools/index'
 import { Route as ToolsToolIdRouteImport } from './routes/tools/$toolId'
 
@@ -36,6 +40,16 @@ const AgentsIndexRoute = AgentsIndexRouteImport.update({
 const AgentsAgentIdRoute = AgentsAgentIdRouteImport.update({
   id: '/agents/$agentId',
   path: '/agents/$agentId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BatchesIndexRoute = BatchesIndexRouteImport.update({
+  id: '/batches/',
+  path: '/batches/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const BatchesBatchIdRoute = BatchesBatchIdRouteImport.update({
+  id: '/batches/$batchId',
+  path: '/batches/$batchId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const JobsIndexRoute = JobsIndexRouteImport.update({
@@ -78,6 +92,16 @@ const SourcesSourceIdRoute = SourcesSourceIdRouteImport.update({
   path: '/sources/$sourceId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemplatesIndexRoute = TemplatesIndexRouteImport.update({
+  id: '/templates/',
+  path: '/templates/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const TemplatesTemplateNameRoute = TemplatesTemplateNameRouteImport.update({
+  id: '/templates/$templateName',
+  path: '/templates/$templateName',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ToolsIndexRoute = ToolsIndexRouteImport.update({
   id: '/tools/',
   path: '/tools/',
@@ -92,47 +116,59 @@ const ToolsToolIdRoute = ToolsToolIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents/': typeof AgentsIndexRoute
+  '/batches/': typeof BatchesIndexRoute
   '/jobs/': typeof JobsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
+  '/templates/': typeof TemplatesIndexRoute
   '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents': typeof AgentsIndexRoute
+  '/batches': typeof BatchesIndexRoute
   '/jobs': typeof JobsIndexRoute
   '/runs': typeof RunsIndexRoute
   '/settings': typeof SettingsIndexRoute
   '/sources': typeof SourcesIndexRoute
+  '/templates': typeof TemplatesIndexRoute
   '/tools': typeof ToolsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/agents/$agentId': typeof AgentsAgentIdRoute
+  '/batches/$batchId': typeof BatchesBatchIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
   '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
+  '/templates/$templateName': typeof TemplatesTemplateNameRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
   '/agents/': typeof AgentsIndexRoute
+  '/batches/': typeof BatchesIndexRoute
   '/jobs/': typeof JobsIndexRoute
   '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
+  '/templates/': typeof TemplatesIndexRoute
   '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRouteTypes {
@@ -140,62 +176,78 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents/'
+    | '/batches/'
     | '/jobs/'
     | '/runs/'
     | '/settings/'
     | '/sources/'
+    | '/templates/'
     | '/tools/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents'
+    | '/batches'
     | '/jobs'
     | '/runs'
     | '/settings'
     | '/sources'
+    | '/templates'
     | '/tools'
   id:
     | '__root__'
     | '/'
     | '/agents/$agentId'
+    | '/batches/$batchId'
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
+    | '/templates/$templateName'
     | '/tools/$toolId'
     | '/agents/'
+    | '/batches/'
     | '/jobs/'
     | '/runs/'
     | '/settings/'
     | '/sources/'
+    | '/templates/'
     | '/tools/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AgentsAgentIdRoute: typeof AgentsAgentIdRoute
+  BatchesBatchIdRoute: typeof BatchesBatchIdRoute
   JobsJobIdRoute: typeof JobsJobIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
   SourcesSourceIdRoute: typeof SourcesSourceIdRoute
+  TemplatesTemplateNameRoute: typeof TemplatesTemplateNameRoute
   ToolsToolIdRoute: typeof ToolsToolIdRoute
   AgentsIndexRoute: typeof AgentsIndexRoute
+  BatchesIndexRoute: typeof BatchesIndexRoute
   JobsIndexRoute: typeof JobsIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
   SourcesIndexRoute: typeof SourcesIndexRoute
+  TemplatesIndexRoute: typeof TemplatesIndexRoute
   ToolsIndexRoute: typeof ToolsIndexRoute
 }
 
@@ -220,6 +272,20 @@ declare module '@tanstack/react-router' {
       path: '/agents/$agentId'
       fullPath: '/agents/$agentId'
       preLoaderRoute: typeof AgentsAgentIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/batches/': {
+      id: '/batches/'
+      path: '/batches'
+      fullPath: '/batches/'
+      preLoaderRoute: typeof BatchesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/batches/$batchId': {
+      id: '/batches/$batchId'
+      path: '/batches/$batchId'
+      fullPath: '/batches/$batchId'
+      preLoaderRoute: typeof BatchesBatchIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/jobs/': {
@@ -278,6 +344,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SourcesSourceIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/templates/': {
+      id: '/templates/'
+      path: '/templates'
+      fullPath: '/templates/'
+      preLoaderRoute: typeof TemplatesIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/templates/$templateName': {
+      id: '/templates/$templateName'
+      path: '/templates/$templateName'
+      fullPath: '/templates/$templateName'
+      preLoaderRoute: typeof TemplatesTemplateNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/tools/': {
       id: '/tools/'
       path: '/tools'
@@ -298,16 +378,20 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AgentsAgentIdRoute: AgentsAgentIdRoute,
+  BatchesBatchIdRoute: BatchesBatchIdRoute,
   JobsJobIdRoute: JobsJobIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
   SourcesSourceIdRoute: SourcesSourceIdRoute,
+  TemplatesTemplateNameRoute: TemplatesTemplateNameRoute,
   ToolsToolIdRoute: ToolsToolIdRoute,
   AgentsIndexRoute: AgentsIndexRoute,
+  BatchesIndexRoute: BatchesIndexRoute,
   JobsIndexRoute: JobsIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,
   SourcesIndexRoute: SourcesIndexRoute,
+  TemplatesIndexRoute: TemplatesIndexRoute,
   ToolsIndexRoute: ToolsIndexRoute,
 }
 export const routeTree = rootRouteImport

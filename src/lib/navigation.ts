@@ -2,7 +2,9 @@ import {
   ActivityIcon,
   BotIcon,
   DatabaseIcon,
+  LayersIcon,
   LayoutDashboardIcon,
+  LayoutTemplateIcon,
   ListChecksIcon,
   PlugIcon,
   WrenchIcon,
@@ -76,6 +78,18 @@ const allSections: NavSection[] = [
         keywords: ['files', 'folders', 'documents', 'upload', 'passages', 'embeddings'],
         requires: ['sources', 'folders'],
         notes: ['sources', 'jobs'],
+      },
+      {
+        title: 'Templates',
+        to: '/templates',
+        icon: LayoutTemplateIcon,
+        keywords: ['versions', 'memory variables', 'agent design', 'diff'],
+      },
+      {
+        title: 'Batches',
+        to: '/batches',
+        icon: LayersIcon,
+        keywords: ['messages', 'many agents', 'bulk', 'batch runs'],
       },
       {
         title: 'Jobs',

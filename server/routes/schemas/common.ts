@@ -11,6 +11,8 @@ export const exampleId = (prefix: IdPrefix) => `${prefix}-5f0c1d2e-8a7b-4c3d-9e8
  */
 export const PATH_ID_PREFIXES = {
   agent_id: 'agent',
+  // A batch is a job of type batch, so its id is a job's.
+  batch_id: 'job',
   block_id: 'block',
   file_id: 'file',
   folder_id: 'source',
@@ -81,10 +83,3 @@ export function splitQueryList(value: unknown): string[] | undefined {
     .map((item) => item.trim())
     .filter(Boolean)
 }
-
-/** A query-string boolean (`true` or `false`), documented as the boolean it stands for. */
-export const QueryBooleanSchema = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((value) => (value === undefined ? undefined : value === 'true'))
-  .openapi({ type: 'boolean' })

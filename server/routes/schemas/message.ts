@@ -10,7 +10,7 @@ import {
   StopReasonTypeSchema,
   TextContentSchema,
 } from './agent.ts'
-import { exampleId, QueryBooleanSchema } from './common.ts'
+import { exampleId, QueryBoolean } from './common.ts'
 
 const nullableString = z.string().nullable()
 
@@ -209,9 +209,9 @@ export const MessageListQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   order_by: z.enum(['created_at']).optional(),
   group_id: z.string().max(MAX_ID).optional(),
-  include_err: QueryBooleanSchema,
+  include_err: QueryBoolean.optional(),
   include_return_message_types: QueryTypes,
-  use_assistant_message: QueryBooleanSchema,
+  use_assistant_message: QueryBoolean.optional(),
   assistant_message_tool_name: z.string().max(MAX_NAME).optional(),
   assistant_message_tool_kwarg: z.string().max(MAX_NAME).optional(),
 })

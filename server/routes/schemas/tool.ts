@@ -5,7 +5,7 @@ import {
   boundedString,
   exampleId,
   idParam,
-  QueryBooleanSchema,
+  QueryBoolean,
   splitQueryList,
   TEXT_BOUNDS,
 } from './common.ts'
@@ -212,7 +212,7 @@ export const ToolFilterQuerySchema = z.object({
   }),
   exclude_tool_types: QueryListSchema.openapi({ description: 'None of these tool types' }),
   tags: QueryListSchema.openapi({ description: 'Tools with any of these tags' }),
-  return_only_letta_tools: QueryBooleanSchema.openapi({
+  return_only_letta_tools: QueryBoolean.optional().openapi({
     description: "Only tools whose type starts with 'letta_'",
   }),
 })
@@ -234,10 +234,10 @@ export const ToolListQuerySchema = ToolFilterQuerySchema.extend({
 })
 
 export const ToolCountQuerySchema = ToolFilterQuerySchema.extend({
-  include_base_tools: QueryBooleanSchema.openapi({
+  include_base_tools: QueryBoolean.optional().openapi({
     description: "Count Letta's built-in tools too (false by default)",
   }),
-  exclude_letta_tools: QueryBooleanSchema.openapi({
+  exclude_letta_tools: QueryBoolean.optional().openapi({
     description: "Leave out tools whose type starts with 'letta_'",
   }),
 })

@@ -4550,6 +4550,908 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents/{agent_id}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the agent as version 1 of a new template (system prompt, blocks, tools, sources, model) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateTemplateFromAgent"];
+                };
+            };
+            responses: {
+                /** @description The new template */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateCreated"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/version-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the agent's current design as a new version of its template, or as a new template when it has none */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Answer with the agent instead of the version */
+                    returnAgentState?: boolean;
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["VersionTemplate"];
+                };
+            };
+            responses: {
+                /** @description The version saved, or the agent when returnAgentState=true */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateVersioned"] | components["schemas"]["AgentState"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/core-memory/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The memory variables the agent was created with, and the template version it belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The variables */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentVariables"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List templates, most recently changed first */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number | null;
+                    /** @description At most 100; 20 by default */
+                    limit?: number;
+                    /** @description Exact name */
+                    name?: string;
+                    /** @description Case-insensitive text in the name */
+                    search?: string;
+                    /** @description Accepted for compatibility: name is always an exact match */
+                    exact?: string;
+                    sort_by?: "updated_at" | "created_at";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{project_id}/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of a template with their messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number | null;
+                    /** @description At most 100; 50 by default */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    project_id: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateVersionList"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{project_id}/{template_version}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What one version holds: system prompt, memory blocks, tools, sources and model */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project_id: string;
+                    /** @description name:N or name:latest */
+                    template_version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateSnapshot"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{template_version}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an agent from a template version, filling its {{variables}} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description name:N or name:latest */
+                    template_version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreateAgentsFromTemplate"];
+                };
+            };
+            responses: {
+                /** @description The agent created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedAgentsFromTemplate"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{template_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template and all its versions; agents made from it stay, with their variables */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    template_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List batch jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send requests to many agents at once: a batch job whose items run a few at a time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBatch"];
+                };
+            };
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a batch job */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a batch: items not yet run never run, runs in progress stop */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch's requests in order, each with its agent, status, run and failure reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BatchItem"][];
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batches/{batch_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the batch's runs wrote */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A message id */
+                    before?: string;
+                    /** @description A message id */
+                    after?: string;
+                    /** @description 100 by default */
+                    limit?: number;
+                    /** @description desc by default */
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    /** @description Only this agent's */
+                    agent_id?: string;
+                };
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaBatchMessages"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batch-runs/{batch_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the batch's runs wrote, oldest first unless sort_descending */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 100 by default */
+                    limit?: number;
+                    /** @description The last message id of the previous page */
+                    cursor?: string;
+                    /** @description Newest first */
+                    sort_descending?: boolean;
+                };
+                header?: never;
+                path: {
+                    batch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaBatchMessages"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5532,6 +6434,216 @@ export interface components {
             /** @description Steps summed (this server only) */
             step_count: number;
         };
+        TemplateCreated: {
+            templateName: string;
+            templateId: string;
+        };
+        CreateTemplateFromAgent: {
+            /** @description Accepted for compatibility: this server has one project */
+            project?: string;
+            /** @description The template's name; from the agent's name by default */
+            name?: string;
+        };
+        TemplateVersioned: {
+            templateName: string;
+            templateId: string;
+            version: string;
+        };
+        VersionTemplate: {
+            /** @description What changed */
+            message?: string;
+            /** @description Accepted for compatibility: agents keep the version they were made from */
+            migrate_deployed_agents?: boolean;
+            preserve_tool_variables?: boolean;
+        };
+        AgentVariables: {
+            variables: {
+                [key: string]: string;
+            };
+            /** @description The template version the agent belongs to */
+            template: {
+                id: string;
+                name: string;
+                version: string;
+                /** @description False once the template is deleted */
+                exists: boolean;
+            } | null;
+        };
+        TemplateList: {
+            templates: components["schemas"]["Template"][];
+            has_next_page: boolean;
+        };
+        Template: {
+            /** @example template-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            /** @description The exact name of the template */
+            name: string;
+            project_id: string;
+            project_slug: string;
+            /** @description The latest version of the template */
+            latest_version: string;
+            description?: string;
+            /** @description The full name of the template, with project and latest version */
+            template_deployment_slug: string;
+            created_at: string;
+            updated_at: string;
+            /** @description The agent it was saved from */
+            source_agent_id: string | null;
+            source_agent_name: string | null;
+            /** @description The {{variables}} the latest version's memory blocks use */
+            variables: string[];
+            /** @description Agents that belong to the template */
+            agent_count: number;
+        };
+        TemplateVersionList: {
+            versions: components["schemas"]["TemplateVersion"][];
+            has_next_page: boolean;
+            total_count: number;
+        };
+        TemplateVersion: {
+            version: string;
+            created_at: string;
+            message?: string;
+            is_latest: boolean;
+            variables: string[];
+        };
+        TemplateSnapshot: {
+            template_id: string;
+            template_name: string;
+            version: string;
+            message: string | null;
+            created_at: string;
+            is_latest: boolean;
+            variables: string[];
+            agent_name: string;
+            agent_type: string;
+            description: string | null;
+            system: string;
+            model: string | null;
+            tags: string[];
+            blocks: {
+                label: string;
+                value: string;
+                limit: number;
+                description: string | null;
+                read_only: boolean;
+                preserve_on_migration: boolean;
+            }[];
+            tools: {
+                id: string;
+                name: string;
+            }[];
+            sources: {
+                id: string;
+                name: string;
+            }[];
+        };
+        CreatedAgentsFromTemplate: {
+            agent_ids: string[];
+            group_id: string | null;
+            deployment_id: string;
+        };
+        CreateAgentsFromTemplate: {
+            agent_name?: string;
+            tags?: string[];
+            /** @description A value for each {{variable}} the version uses */
+            memory_variables?: {
+                [key: string]: string;
+            };
+            /** @description Accepted for compatibility; tools here have no variables */
+            tool_variables?: {
+                [key: string]: string;
+            };
+            identity_ids?: string[];
+            initial_message_sequence?: {
+                /** @enum {string} */
+                role: "user" | "system" | "assistant";
+                content: string;
+                name?: string | null;
+                otid?: string | null;
+                sender_id?: string | null;
+                batch_item_id?: string | null;
+                group_id?: string | null;
+            }[];
+        };
+        CreateBatch: {
+            requests: components["schemas"]["LettaBatchRequest"][];
+            /** @description POSTed the batch job once it has finished */
+            callback_url?: string | null;
+        };
+        LettaBatchRequest: {
+            agent_id: string;
+            messages: components["schemas"]["MessageCreate"][];
+            max_steps?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        BatchItem: {
+            id: string;
+            batch_id: string;
+            position: number;
+            agent_id: string;
+            messages: components["schemas"]["MessageCreate"][];
+            max_steps: number | null;
+            /** @enum {string} */
+            status: "created" | "running" | "completed" | "failed" | "cancelled";
+            run_id: string | null;
+            stop_reason: string | null;
+            /** @description Why the item failed */
+            error: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        LettaBatchMessages: {
+            messages: components["schemas"]["Message"][];
+        };
+        Message: {
+            id: string;
+            agent_id: string;
+            model: string | null;
+            role: string;
+            content: ({
+                /** @enum {string} */
+                type: "text";
+                text: string;
+            } | {
+                /** @enum {string} */
+                type: "reasoning";
+                reasoning: string;
+                is_native: boolean;
+                signature: string | null;
+            })[];
+            name: string | null;
+            tool_calls: {
+                id: string;
+                /** @enum {string} */
+                type: "function";
+                function: {
+                    name: string;
+                    arguments: string;
+                };
+            }[] | null;
+            tool_call_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            otid: string | null;
+            tool_returns: {
+                tool_call_id: string;
+                /** @enum {string} */
+                status: "success" | "error";
+                stdout: string[] | null;
+                stderr: string[] | null;
+                func_response: string;
+            }[] | null;
+            group_id: string | null;
+            sender_id: string | null;
+            batch_item_id: string | null;
+            is_err: boolean;
+            created_at: string;
+            updated_at: string;
+            created_by_id: string;
+            last_updated_by_id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -5581,6 +6693,10 @@ export const pathsV1StepsGetParametersQueryOrderValues: ReadonlyArray<FlattenedD
 export const pathsV1StepsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const pathsV1StepsStep_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1StepsStep_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1TemplatesGetParametersQuerySort_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/templates"]["get"]["parameters"]["query"]["sort_by"]> = ["updated_at", "created_at"];
+export const pathsV1MessagesBatchesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1MessagesBatchesBatch_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches/{batch_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1MessagesBatchesBatch_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/messages/batches/{batch_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolType"]> = ["custom", "letta_core", "letta_memory_core", "letta_multi_agent_core", "letta_sleeptime_core", "letta_voice_sleeptime_core", "letta_builtin", "letta_files_core", "external_langchain", "external_composio", "external_mcp"];
 export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
 export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
@@ -5611,4 +6727,14 @@ export const messageCreateTypeValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const messageTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageType"]> = ["system_message", "user_message", "assistant_message", "reasoning_message", "hidden_reasoning_message", "tool_call_message", "tool_return_message", "approval_request_message", "approval_response_message"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["created", "running", "completed", "failed", "cancelled"];
 export const stepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StepStatus"]> = ["pending", "success", "failed", "cancelled"];
+export const createAgentsFromTemplateInitial_message_sequenceRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAgentsFromTemplate"]["initial_message_sequence"]["role"]> = ["user", "system", "assistant"];
+export const batchItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BatchItem"]["status"]> = ["created", "running", "completed", "failed", "cancelled"];
+export const messageContentAnyOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Message"]["content"], {
+    type: unknown;
+}>["type"]> = ["text"];
+export const messageContentAnyOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Message"]["content"], {
+    type: unknown;
+}>["type"]> = ["reasoning"];
+export const messageTool_callsTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_calls"]["type"]> = ["function"];
+export const messageTool_returnsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_returns"]["status"]> = ["success", "error"];
 export type operations = Record<string, never>;

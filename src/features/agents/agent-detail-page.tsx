@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
+import { AgentTemplateCard } from '@/features/templates/agent-template-card'
 import { formatTimestamp } from '@/lib/format'
 
 import { AgentSources, AgentTools } from './agent-attachments'
@@ -122,6 +123,7 @@ export function AgentDetailPage() {
           <Section title="Memory">
             <MemoryBlocks agentId={agent.id} blocks={agent.blocks} />
           </Section>
+          <AgentTemplateCard agentId={agent.id} />
           <Section title="Tools">
             <AgentTools agent={agent} />
           </Section>

@@ -200,7 +200,15 @@ export function JobDetailPage() {
           </CardHeader>
           <CardContent>
             <DetailList>
-              <DetailItem label="Type">{jobKindLabel(data)}</DetailItem>
+              <DetailItem label="Type">
+                {data.job_type === 'batch' ? (
+                  <Link to="/batches/$batchId" params={{ batchId: data.id }} className="underline">
+                    {jobKindLabel(data)}: open its requests and messages
+                  </Link>
+                ) : (
+                  jobKindLabel(data)
+                )}
+              </DetailItem>
               <DetailItem label="Source">
                 <SourceLabel sourceId={subject.sourceId} names={names} loaded={loaded} />
               </DetailItem>
