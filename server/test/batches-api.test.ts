@@ -220,7 +220,7 @@ describe('message batches', () => {
       send(server, 'POST', '/v1/messages/batches', {
         requests: Array.from({ length: 101 }, () => ({ agent_id: 'a', ...userMessage('x') })),
       }),
-      422,
+      400,
     )
     const badCallback = await expectDetail(
       send(server, 'POST', '/v1/messages/batches', {
@@ -231,14 +231,24 @@ describe('message batches', () => {
     )
     expect(badCallback).toContain('http')
     for (const path of [
-      '/v1/messages/batches/job-nope',
-      '/v1/messages/batches/job-nope/items',
-      '/v1/messages/batches/job-nope/messages',
-      '/v1/batch-runs/job-nope/messages',
+      '/v1/messages/batches/job-00000000-0000-4000-8000-000000000000',
+      '/v1/messages/batches/job-00000000-0000-4000-8000-000000000000/items',
+      '/v1/messages/batches/job-00000000-0000-4000-8000-000000000000/messages',
+      '/v1/batch-runs/job-00000000-0000-4000-8000-000000000000/messages',
     ]) {
-      expect(await expectDetail(server.app.request(path), 404)).toContain('job-nope')
+      expect(await expectDetail(server.app.request(path), 404)).toContain(
+        'job-00000000-0000-4000-8000-000000000000',
+      )
     }
-    await expectDetail(send(server, 'PATCH', '/v1/messages/batches/job-nope/cancel'), 404)
-    await expectDetail(server.app.request('/v1/batch-runs/job-nope/messages?limit=0'), 422)
+    await expectDetail(
+      send(server, 'PATCH', '/v1/messages/batches/job-00000000-0000-4000-8000-000000000000/cancel'),
+      404,
+    )
+    await expectDetail(
+      server.app.request(
+        '/v1/batch-runs/job-00000000-0000-4000-8000-000000000000/messages?limit=0',
+      ),
+      422,
+    )
   })
 })

@@ -155,9 +155,17 @@ describe('templates from agents', () => {
       send(server, 'POST', `/v1/agents/${first.id}/template`, { name: 'has space' }),
       422,
     )
-    await expectDetail(send(server, 'POST', '/v1/agents/agent-nope/template', {}), 404)
     await expectDetail(
-      send(server, 'POST', '/v1/agents/agent-nope/version-template', { message: 'x' }),
+      send(server, 'POST', '/v1/agents/agent-00000000-0000-4000-8000-000000000000/template', {}),
+      404,
+    )
+    await expectDetail(
+      send(
+        server,
+        'POST',
+        '/v1/agents/agent-00000000-0000-4000-8000-000000000000/version-template',
+        { message: 'x' },
+      ),
       404,
     )
   })
@@ -339,10 +347,15 @@ describe('agents from templates', () => {
       server.app.request(`/v1/templates/other-project/${templateName}/versions`),
       404,
     )
-    await expectDetail(server.app.request('/v1/agents/agent-nope/core-memory/variables'), 404)
+    await expectDetail(
+      server.app.request(
+        '/v1/agents/agent-00000000-0000-4000-8000-000000000000/core-memory/variables',
+      ),
+      404,
+    )
   })
 
-  it('refuses bad variables with 422 and a value that overflows a block with 400', async () => {
+  it('refuses a bad variable name with 422, and an over-long value or one that overflows a block with 400', async () => {
     const server = createTestApp()
     const agent = await createAgent(server, {
       name: 'tiny',
@@ -355,7 +368,7 @@ describe('agents from templates', () => {
     )
     await expectDetail(
       createFrom(server, `${templateName}:1`, { memory_variables: { who: 'x'.repeat(10_001) } }),
-      422,
+      400,
     )
     const overflow = await expectDetail(
       createFrom(server, `${templateName}:1`, { memory_variables: { who: 'a much longer name' } }),

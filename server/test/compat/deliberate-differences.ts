@@ -20,9 +20,9 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
   {
     topic: 'Jobs carry no run fields',
     matches:
-      /^(GET|DELETE|PATCH) \/v1\/jobs(\/active|\/\{\}|\/\{\}\/cancel)? :: response field (background|agent_id|ttft_ns|total_duration_ns): absent here$/,
+      /^(GET|POST|DELETE|PATCH) \/v1\/(jobs(\/active|\/\{\}|\/\{\}\/cancel)?|messages\/batches(\/\{\})?) :: response field (background|agent_id|ttft_ns|total_duration_ns): absent here$/,
     reason:
-      'the bundled jobs process files; those fields describe an agent run, which /v1/runs serves',
+      'the bundled jobs process files or message batches; those fields describe one agent run, which /v1/runs serves',
   },
   {
     topic: 'Passages have no archive_id',
@@ -36,5 +36,19 @@ export const DELIBERATE_DIFFERENCES: DeliberateDifference[] = [
       /^GET \/v1\/models\/embedding :: response field azure_(endpoint|version|deployment): absent here$/,
     reason:
       'the bundled embedders are the built-in one and an OpenAI-compatible API, never an Azure deployment',
+  },
+  {
+    topic: 'Template list limits are numbers',
+    matches:
+      /^GET \/v1\/templates(\/\{\}\/\{\}\/versions)? :: query limit: type number here, string upstream$/,
+    reason:
+      'Letta Cloud documents limit as a string; it is a count, so it is documented as one here',
+  },
+  {
+    topic: 'Template snapshots hold one agent',
+    matches:
+      /^GET \/v1\/templates\/\{\}\/\{\}\/snapshot :: response field (agents|relationships|configuration|type): absent here$/,
+    reason:
+      "a version here is a snapshot of one agent (system prompt, blocks, tools, sources, model); Letta Cloud's snapshots describe groups of agents",
   },
 ]
