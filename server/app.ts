@@ -16,12 +16,14 @@ import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
 import { toolRoutes } from './routes/tools.ts'
+import { usageRoutes } from './routes/usage.ts'
 import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
 import { createToolService } from './services/tools/tool-service.ts'
+import { UsageService } from './services/usage/usage-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
 import { JobsRepository } from './storage/jobs-repository.ts'
 
@@ -96,6 +98,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
   app.route('/', modelRoutes(context.ingestion.embeddings, models))
   app.route('/', agentRoutes(agents))
+  app.route('/', usageRoutes(new UsageService(db)))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound((c) => c.json({ detail: `Not Found: ${c.req.method} ${c.req.path}` }, 404))
