@@ -5,11 +5,13 @@
 import { benchIngest } from './ingest.ts'
 import { benchToolsApi } from './tools-api.ts'
 import { benchToolsPage } from './tools-page.ts'
+import { benchUsageApi } from './usage-api.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'tools-api': benchToolsApi,
   'tools-page': benchToolsPage,
   ingest: benchIngest,
+  'usage-api': benchUsageApi,
 }
 
 const requested = process.argv.slice(2)

@@ -59,11 +59,9 @@ export const UsageSummarySchema = z
       .array(
         z.object({
           start: z.string().openapi({ description: 'When the local hour or day begins, UTC.' }),
-          label: z
-            .string()
-            .openapi({
-              description: 'The bucket in the time zone: `2026-03-01` or `2026-03-01 14:00`.',
-            }),
+          label: z.string().openapi({
+            description: 'The bucket in the time zone: `2026-03-01` or `2026-03-01 14:00`.',
+          }),
           ...UsageFiguresShape,
         }),
       )

@@ -137,6 +137,13 @@ export function resolveUsageQuery(query: UsageQuery) {
   }
 }
 
+/** The slot a created_at falls in, as the repository names slots. */
+function slotOf(createdAt: string, size: SlotSize): string {
+  if (size === 'hour') return createdAt.slice(0, 13)
+  const quarter = Math.floor(Number(createdAt.slice(14, 16)) / 15) * 15
+  return `${createdAt.slice(0, 14)}${String(quarter).padStart(2, '0')}`
+}
+
 const slotInstant = (slot: string) => Date.parse(slot.length === 13 ? `${slot}:00Z` : `${slot}Z`)
 
 /** Token, step and run sums for charts: by local hour or day, by model or agent, and the costliest runs. */
@@ -191,8 +198,7 @@ export class UsageService {
     const runs = this.usage.runs(from, to)
     const modelRuns = new Map<string | null, number>()
     for (const run of runs) {
-      const instant = Date.parse(run.first_at)
-      const index = indexOfStart.get(bucketStart(instant, bucket, timeZone)) ?? 0
+      const index = bucketIndex(slotOf(run.first_at, slotSize))
       ;(series[index] as UsageFigures).runs += 1
       totals.runs += 1
       groupFor(groupBy === 'model' ? run.model : run.agent_id).runs += 1
