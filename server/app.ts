@@ -8,17 +8,23 @@ import { handleError } from './http/errors.ts'
 import { createRouter } from './http/router.ts'
 import { mountConsole } from './http/static.ts'
 import { forwardToUpstream } from './http/upstream-proxy.ts'
+import { agentMessageRoutes } from './routes/agent-messages.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { healthRoutes } from './routes/health.ts'
 import { jobRoutes } from './routes/jobs.ts'
 import { modelRoutes } from './routes/models.ts'
+import { runRoutes } from './routes/runs.ts'
 import { sourceFileRoutes } from './routes/source-files.ts'
 import { sourceUploadRoutes, uploadPolicyRoutes } from './routes/source-uploads.ts'
 import { sourceRoutes } from './routes/sources.ts'
+import { stepRoutes } from './routes/steps.ts'
 import { toolRoutes } from './routes/tools.ts'
 import { usageRoutes } from './routes/usage.ts'
+import { AgentLoop } from './services/agents/agent-loop.ts'
 import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
+import { RunService } from './services/agents/run-service.ts'
+import { ToolExecutor } from './services/agents/tool-executor.ts'
 import { CallbackSender } from './services/callbacks.ts'
 import { createIngestion, type Ingestion } from './services/ingestion/index.ts'
 import { JobService } from './services/jobs.ts'
@@ -42,6 +48,10 @@ export interface AppContext {
   ingestion: Ingestion
   /** Agents with their memory, tools and sources. */
   agents: AgentService
+  /** Runs and their steps. */
+  runs: RunService
+  /** The agent loop, callable in process (batch runs drive it). */
+  agentLoop: AgentLoop
 }
 
 export interface LettaAdminApp {
@@ -60,13 +70,19 @@ export function createApp(config: AppConfig): LettaAdminApp {
   const tools = createToolService(config, db)
   const models = new LlmCatalog(config.llmProvider)
   const agents = new AgentService(db, tools, ingestion.sources, models, ingestion.embeddings)
-  const context: AppContext = { config, db, jobs, ingestion, agents }
+  const runs = new RunService(db, agents.agents)
+  const executor = new ToolExecutor(agents, tools, ingestion.sources)
+  const agentLoop = new AgentLoop(agents, runs, models, executor)
+  const context: AppContext = { config, db, jobs, ingestion, agents, runs, agentLoop }
   const app = createRouter()
   // Finished jobs with a callback_url are POSTed there, beside (never inside) their completion.
   const callbacks = new CallbackSender(context.jobs)
   callbacks.start()
-  // After callbacks start, so jobs that recovery closes still notify their callback_url.
+  const runCallbacks = new CallbackSender(runs)
+  runCallbacks.start()
+  // After callbacks start, so jobs and runs that recovery closes still notify their callback_url.
   context.ingestion.recover()
+  runs.recover()
 
   app.onError(handleError)
   app.use(
@@ -97,7 +113,10 @@ export function createApp(config: AppConfig): LettaAdminApp {
   }
   app.route('/', uploadPolicyRoutes(config.maxUploadBytes))
   app.route('/', modelRoutes(context.ingestion.embeddings, models))
-  app.route('/', agentRoutes(agents))
+  app.route('/', agentRoutes(agents, runs))
+  app.route('/', agentMessageRoutes(agents, agentLoop, runs))
+  app.route('/', runRoutes(runs, agents))
+  app.route('/', stepRoutes(runs, agents))
   app.route('/', usageRoutes(new UsageService(db)))
 
   app.doc31('/openapi.json', openApiInfo)
@@ -112,8 +131,10 @@ export function createApp(config: AppConfig): LettaAdminApp {
       // First, so ingestion stops as a shutdown (resumable), not as a failure.
       await context.ingestion.close()
       context.jobs.abortAll(new Error('The server is shutting down'))
+      await runs.close()
       tools.close()
       await callbacks.close()
+      await runCallbacks.close()
       db.close()
     },
   }

@@ -4,6 +4,7 @@ import { errorResponses } from '../http/errors.ts'
 import { jsonBody, jsonResponse } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { AgentService } from '../services/agents/agent-service.ts'
+import type { RunService } from '../services/agents/run-service.ts'
 import type { AgentFilters } from '../storage/agents-repository.ts'
 import {
   AgentBlockParamsSchema,
@@ -199,7 +200,7 @@ const listSourcesRoute = (kind: 'folders' | 'sources') =>
     },
   })
 
-export function agentRoutes(agents: AgentService) {
+export function agentRoutes(agents: AgentService, runs: RunService) {
   const router = createRouter()
     .openapi(listRoute, (c) => {
       const query = c.req.valid('query')
@@ -215,7 +216,10 @@ export function agentRoutes(agents: AgentService) {
       c.json(agents.update(c.req.valid('param').agent_id, c.req.valid('json')), 200),
     )
     .openapi(deleteRoute, (c) => {
-      agents.delete(c.req.valid('param').agent_id)
+      const { agent_id } = c.req.valid('param')
+      agents.record(agent_id)
+      for (const run of runs.activeForAgent(agent_id)) runs.cancel(run.id)
+      agents.delete(agent_id)
       return c.json(null, 200)
     })
     .openapi(memoryRoute, (c) => c.json(agents.get(c.req.valid('param').agent_id).memory, 200))

@@ -2,8 +2,6 @@ import http from 'node:http'
 import https from 'node:https'
 
 import { nowIso } from '../storage/ids.ts'
-import type { Job } from '../storage/jobs-repository.ts'
-import type { JobService } from './jobs.ts'
 
 export interface CallbackOptions {
   /** How long one POST may take before it counts as failed. */
@@ -44,12 +42,33 @@ export function callbackUrlProblem(url: string): string | undefined {
   return parseCallbackUrl(url).problem
 }
 
+/** Something that finishes and may carry a callback_url: a job or a run. */
+export interface CallbackRecord {
+  id: string
+  callback_url: string | null
+  callback_sent_at: string | null
+}
+
+export interface CallbackOutcome {
+  callback_sent_at: string
+  callback_status_code: number | null
+  callback_error: string | null
+}
+
+/** Where finished records come from and where the outcome of their callback is stored. */
+export interface CallbackSource<T extends CallbackRecord> {
+  onFinished(listener: (record: T) => void): () => void
+  listUndeliveredCallbacks(): T[]
+  get(id: string): T | undefined
+  recordCallback(id: string, outcome: CallbackOutcome): unknown
+}
+
 /**
  * POSTs each finished job that has a callback_url to that URL, once, and records the outcome on the
  * job. Delivery runs beside the job's completion, never inside it: a failed callback never fails a job.
  * A callback cut off by a crash, before its outcome was recorded, is sent again at the next start.
  */
-export class CallbackSender {
+export class CallbackSender<T extends CallbackRecord = CallbackRecord> {
   private readonly timeoutMs: number
   private readonly retryDelayMs: number
   private readonly inFlight = new Set<Promise<void>>()
@@ -58,7 +77,7 @@ export class CallbackSender {
   private unsubscribe: (() => void) | undefined
 
   constructor(
-    private readonly jobs: JobService,
+    private readonly jobs: CallbackSource<T>,
     options: CallbackOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 5_000
@@ -68,11 +87,11 @@ export class CallbackSender {
   /** Starts listening for finished jobs, and sends what a stopped process left unsent. */
   start(): void {
     this.unsubscribe ??= this.jobs.onFinished((job) => this.dispatch(job))
-    for (const job of this.jobs.repository.listUndeliveredCallbacks()) this.dispatch(job)
+    for (const job of this.jobs.listUndeliveredCallbacks()) this.dispatch(job)
   }
 
   /** Sends the job's callback in the background; a job already sent or being sent is skipped. */
-  dispatch(job: Job): void {
+  dispatch(job: T): void {
     if (!job.callback_url || job.callback_sent_at || this.shutdown.signal.aborted) return
     if (this.delivering.has(job.id)) return
     this.delivering.add(job.id)
@@ -96,7 +115,7 @@ export class CallbackSender {
     await this.idle()
   }
 
-  private async deliver(job: Job, url: string): Promise<void> {
+  private async deliver(job: T, url: string): Promise<void> {
     // A job whose callback outcome is already on record is never sent twice.
     if (this.jobs.get(job.id)?.callback_sent_at) return
     const problem = callbackUrlProblem(url)
@@ -113,7 +132,7 @@ export class CallbackSender {
     })
   }
 
-  private async post(url: string, job: Job): Promise<Attempt> {
+  private async post(url: string, job: T): Promise<Attempt> {
     if (this.shutdown.signal.aborted) return this.abortedAttempt()
     const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.timeoutMs)])
     try {

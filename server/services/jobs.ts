@@ -32,6 +32,10 @@ export class JobService {
     return this.repository.get(id)
   }
 
+  listUndeliveredCallbacks(): Job[] {
+    return this.repository.listUndeliveredCallbacks()
+  }
+
   list(filters: JobFilters, cursor: CursorParams): Job[] {
     return this.repository.list(filters, cursor)
   }

@@ -149,4 +149,15 @@ export class PassagesRepository {
       toPassage,
     )
   }
+
+  /** Every passage of the sources, for a similarity search across them. */
+  forSources(sourceIds: readonly string[]): Passage[] {
+    if (!sourceIds.length) return []
+    const placeholders = sourceIds.map(() => '?').join(', ')
+    return (
+      this.db
+        .prepare(`SELECT * FROM passages WHERE source_id IN (${placeholders}) ORDER BY seq`)
+        .all(...sourceIds) as PassageRow[]
+    ).map(toPassage)
+  }
 }

@@ -3505,6 +3505,962 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/agents/{agent_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent's conversation as Letta messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    group_id?: string;
+                    include_err?: string;
+                    include_return_message_types?: components["schemas"]["MessageType"] | components["schemas"]["MessageType"][];
+                    use_assistant_message?: string;
+                    assistant_message_tool_name?: string;
+                    assistant_message_tool_kwarg?: string;
+                };
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send messages to an agent and wait for its reply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaRequest"];
+                };
+            };
+            responses: {
+                /** @description The messages the agent produced, its stop reason and usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaResponse"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description The LLM provider failed; the run is stored as failed */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LlmFailure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send messages and receive each Letta message as server-sent events as its step completes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaStreamingRequest"];
+                };
+            };
+            responses: {
+                /** @description Events `data: <LettaMessage>`, then the stop_reason and usage_statistics, then `data: [DONE]`; failures add `event: error` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/async": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run in the background and return it at once; poll it or give a callback_url */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LettaAsyncRequest"];
+                };
+            };
+            responses: {
+                /** @description The run, just created */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/messages/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the agent's active runs (or those named in run_ids) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CancelAgentRunRequest"];
+                };
+            };
+            responses: {
+                /** @description Each run id with its status after the cancel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: string;
+                        };
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    agent_id?: string;
+                    /** @description Deprecated: use agent_id */
+                    agent_ids?: string | string[];
+                    /** @description Any of these statuses */
+                    statuses?: string | string[];
+                    /** @description Only created or running runs */
+                    active?: boolean;
+                    stop_reason?: components["schemas"]["StopReasonType"];
+                    background?: boolean;
+                    /** @description Deprecated: use order */
+                    ascending?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs still created or running */
+        get: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The active runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"][];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a run (cancelling it first when active); its messages stay in the conversation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a run: its model call or tool stops at once; a finished run is returned as is */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run after the cancel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run's messages, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run's steps (one per model call), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The steps */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{run_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tokens summed over the run's steps, failed ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    run_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageStatistics"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List steps (one per model call, with its tokens), newest first: the source of usage figures */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                    agent_id?: string;
+                    /** @description A model name or handle */
+                    model?: string;
+                    /** @description Steps created at or after (ISO 8601) */
+                    start_date?: string;
+                    /** @description Steps created at or before (ISO 8601; a date means through its end) */
+                    end_date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The steps */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps/{step_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a step */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    step_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The step */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Step"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/steps/{step_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The step's messages, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    after?: string;
+                    limit?: number;
+                    order?: "asc" | "desc";
+                    order_by?: "created_at";
+                };
+                header?: never;
+                path: {
+                    step_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LettaMessageUnion"][];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/usage-summary": {
         parameters: {
             query?: never;
@@ -4199,6 +5155,319 @@ export interface components {
             entity_id?: string | null;
             preserve_on_migration?: boolean | null;
         };
+        LettaResponse: {
+            messages: components["schemas"]["LettaMessageUnion"][];
+            stop_reason: components["schemas"]["LettaStopReason"];
+            usage: components["schemas"]["LettaUsageStatistics"];
+        };
+        LettaMessageUnion: components["schemas"]["SystemMessage"] | components["schemas"]["UserMessage"] | components["schemas"]["AssistantMessage"] | components["schemas"]["ReasoningMessage"] | components["schemas"]["ToolCallMessage"] | components["schemas"]["LettaToolReturnMessage"];
+        SystemMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "system_message";
+            content: string;
+        };
+        UserMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "user_message";
+            content: string;
+        };
+        AssistantMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "assistant_message";
+            content: string;
+        };
+        ReasoningMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "reasoning_message";
+            reasoning: string;
+            /** @enum {string} */
+            source: "reasoner_model" | "non_reasoner_model";
+            signature: string | null;
+        };
+        ToolCallMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "tool_call_message";
+            tool_call: components["schemas"]["ToolCall"];
+            tool_calls: components["schemas"]["ToolCall"][];
+        };
+        /** @description Deprecated: the first of tool_calls */
+        ToolCall: {
+            name: string;
+            arguments: string;
+            tool_call_id: string;
+        };
+        LettaToolReturnMessage: {
+            /** @example message-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            date: string;
+            name: string | null;
+            otid: string | null;
+            sender_id: string | null;
+            step_id: string | null;
+            run_id: string | null;
+            seq_id: null;
+            /** @enum {boolean} */
+            is_err?: true;
+            tool_return: string;
+            /** @enum {string} */
+            status: "success" | "error";
+            tool_call_id: string;
+            stdout: string[] | null;
+            stderr: string[] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            message_type: "tool_return_message";
+            tool_returns: components["schemas"]["ToolReturn"][];
+        };
+        ToolReturn: {
+            tool_return: string;
+            /** @enum {string} */
+            status: "success" | "error";
+            tool_call_id: string;
+            stdout: string[] | null;
+            stderr: string[] | null;
+        };
+        LettaStopReason: {
+            /** @enum {string} */
+            message_type: "stop_reason";
+            stop_reason: components["schemas"]["StopReasonType"];
+        };
+        LettaUsageStatistics: {
+            /** @enum {string} */
+            message_type: "usage_statistics";
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            step_count: number;
+            run_ids: string[] | null;
+            cached_input_tokens: number | null;
+            cache_write_tokens: number | null;
+            reasoning_tokens: number | null;
+            context_tokens: number | null;
+        };
+        LlmFailure: {
+            detail: string;
+            run_id: string;
+            stop_reason: components["schemas"]["StopReasonType"];
+            error_type: string;
+        };
+        LettaRequest: {
+            messages?: components["schemas"]["MessageCreate"][] | null;
+            /** @description A user message, instead of messages */
+            input?: string | components["schemas"]["TextContent"][] | null;
+            /** @description Model calls at most (50 by default) */
+            max_steps?: number | null;
+            include_return_message_types?: components["schemas"]["MessageType"][] | null;
+            /** @description Deprecated; always true here */
+            use_assistant_message?: boolean | null;
+            assistant_message_tool_name?: string | null;
+            assistant_message_tool_kwarg?: string | null;
+        };
+        MessageCreate: {
+            role: components["schemas"]["MessageCreateRole"];
+            content: string | components["schemas"]["TextContent"][];
+            /** @enum {string|null} */
+            type?: "message" | null;
+            name?: string | null;
+            otid?: string | null;
+            sender_id?: string | null;
+            group_id?: string | null;
+            batch_item_id?: string | null;
+        };
+        /** @enum {string} */
+        MessageType: "system_message" | "user_message" | "assistant_message" | "reasoning_message" | "hidden_reasoning_message" | "tool_call_message" | "tool_return_message" | "approval_request_message" | "approval_response_message";
+        LettaStreamingRequest: {
+            messages?: components["schemas"]["MessageCreate"][] | null;
+            /** @description A user message, instead of messages */
+            input?: string | components["schemas"]["TextContent"][] | null;
+            /** @description Model calls at most (50 by default) */
+            max_steps?: number | null;
+            include_return_message_types?: components["schemas"]["MessageType"][] | null;
+            /** @description Deprecated; always true here */
+            use_assistant_message?: boolean | null;
+            assistant_message_tool_name?: string | null;
+            assistant_message_tool_kwarg?: string | null;
+            /** @description Accepted; each message is sent whole when its step completes */
+            stream_tokens?: boolean | null;
+            include_pings?: boolean | null;
+            background?: boolean | null;
+        };
+        Run: {
+            /** @example run-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            created_at: string;
+            completed_at: string | null;
+            agent_id: string;
+            conversation_id: null;
+            base_template_id: string | null;
+            background: boolean | null;
+            /** @description run_type; on failure, error holds the reason */
+            metadata: {
+                [key: string]: unknown;
+            };
+            request_config: {
+                [key: string]: unknown;
+            } | null;
+            stop_reason: components["schemas"]["StopReasonType"];
+            callback_url: string | null;
+            callback_sent_at: string | null;
+            callback_status_code: number | null;
+            callback_error: string | null;
+            ttft_ns: number | null;
+            total_duration_ns: number | null;
+        };
+        /** @enum {string} */
+        RunStatus: "created" | "running" | "completed" | "failed" | "cancelled";
+        LettaAsyncRequest: {
+            messages?: components["schemas"]["MessageCreate"][] | null;
+            /** @description A user message, instead of messages */
+            input?: string | components["schemas"]["TextContent"][] | null;
+            /** @description Model calls at most (50 by default) */
+            max_steps?: number | null;
+            include_return_message_types?: components["schemas"]["MessageType"][] | null;
+            /** @description Deprecated; always true here */
+            use_assistant_message?: boolean | null;
+            assistant_message_tool_name?: string | null;
+            assistant_message_tool_kwarg?: string | null;
+            /** @description POSTed the run once it finishes (http or https) */
+            callback_url?: string | null;
+        };
+        CancelAgentRunRequest: {
+            run_ids?: string[] | null;
+        };
+        Step: {
+            /** @example step-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
+            id: string;
+            origin: null;
+            provider_id: null;
+            run_id: string | null;
+            agent_id: string | null;
+            provider_name: string | null;
+            provider_category: string | null;
+            /** @description The protocol the provider speaks (this server only) */
+            provider_type: string | null;
+            model: string | null;
+            model_handle: string | null;
+            model_endpoint: string | null;
+            context_window_limit: number | null;
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            cached_input_tokens: number | null;
+            cache_write_tokens: number | null;
+            reasoning_tokens: number | null;
+            completion_tokens_details: {
+                reasoning_tokens?: number;
+            } | null;
+            prompt_tokens_details: {
+                cached_tokens?: number;
+                cache_creation_tokens?: number;
+            } | null;
+            stop_reason: components["schemas"]["StopReasonType"];
+            tags: string[];
+            tid: null;
+            trace_id: null;
+            request_id: null;
+            messages: unknown[];
+            feedback: null;
+            project_id: null;
+            error_type: string | null;
+            error_data: {
+                [key: string]: unknown;
+            } | null;
+            status: components["schemas"]["StepStatus"];
+            /** @description ISO 8601 UTC (this server only) */
+            created_at: string;
+            completed_at: string | null;
+        };
+        /** @enum {string} */
+        StepStatus: "pending" | "success" | "failed" | "cancelled";
+        UsageStatistics: {
+            completion_tokens: number;
+            prompt_tokens: number;
+            total_tokens: number;
+            prompt_tokens_details: {
+                cached_tokens?: number;
+            } | null;
+            completion_tokens_details: {
+                reasoning_tokens?: number;
+            } | null;
+            /** @description Steps summed (this server only) */
+            step_count: number;
+        };
         UsageSummary: {
             /** @description The resolved start, UTC. */
             start_date: string;
@@ -4351,6 +5620,18 @@ export const pathsV1AgentsAgent_idFoldersGetParametersQueryOrderValues: Readonly
 export const pathsV1AgentsAgent_idFoldersGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/folders"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const pathsV1AgentsAgent_idSourcesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/sources"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
 export const pathsV1AgentsAgent_idSourcesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/sources"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1AgentsAgent_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1AgentsAgent_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/agents/{agent_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsRun_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsRun_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1RunsRun_idStepsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/steps"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1RunsRun_idStepsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/runs/{run_id}/steps"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1StepsGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1StepsGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
+export const pathsV1StepsStep_idMessagesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsV1StepsStep_idMessagesGetParametersQueryOrder_byValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/steps/{step_id}/messages"]["get"]["parameters"]["query"]["order_by"]> = ["created_at"];
 export const toolTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolType"]> = ["custom", "letta_core", "letta_memory_core", "letta_multi_agent_core", "letta_sleeptime_core", "letta_voice_sleeptime_core", "letta_builtin", "letta_files_core", "external_langchain", "external_composio", "external_mcp"];
 export const toolJsonSchemaParametersTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolJsonSchema"]["parameters"]["type"]> = ["object"];
 export const toolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturnMessage"]["message_type"]> = ["tool_return_message"];
@@ -4364,6 +5645,21 @@ export const modelModel_typeValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const agentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgentType"]> = ["letta_v1_agent", "memgpt_agent", "memgpt_v2_agent", "react_agent", "workflow_agent", "split_thread_agent", "sleeptime_agent", "voice_convo_agent", "voice_sleeptime_agent"];
 export const messageCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageCreateRole"]> = ["user", "system", "assistant"];
 export const textContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TextContent"]["type"]> = ["text"];
+export const systemMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemMessage"]["message_type"]> = ["system_message"];
+export const userMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserMessage"]["message_type"]> = ["user_message"];
+export const assistantMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessage"]["message_type"]> = ["assistant_message"];
+export const reasoningMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReasoningMessage"]["message_type"]> = ["reasoning_message"];
+export const reasoningMessageSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReasoningMessage"]["source"]> = ["reasoner_model", "non_reasoner_model"];
+export const toolCallMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolCallMessage"]["message_type"]> = ["tool_call_message"];
+export const lettaToolReturnMessageStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaToolReturnMessage"]["status"]> = ["success", "error"];
+export const lettaToolReturnMessageMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaToolReturnMessage"]["message_type"]> = ["tool_return_message"];
+export const toolReturnStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ToolReturn"]["status"]> = ["success", "error"];
+export const lettaStopReasonMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaStopReason"]["message_type"]> = ["stop_reason"];
+export const lettaUsageStatisticsMessage_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LettaUsageStatistics"]["message_type"]> = ["usage_statistics"];
+export const messageCreateTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageCreate"]["type"]> = ["message"];
+export const messageTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageType"]> = ["system_message", "user_message", "assistant_message", "reasoning_message", "hidden_reasoning_message", "tool_call_message", "tool_return_message", "approval_request_message", "approval_response_message"];
+export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["created", "running", "completed", "failed", "cancelled"];
+export const stepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StepStatus"]> = ["pending", "success", "failed", "cancelled"];
 export const usageSummaryBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UsageSummary"]["bucket"]> = ["hour", "day"];
 export const usageSummaryGroup_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UsageSummary"]["group_by"]> = ["model", "agent"];
 export type operations = Record<string, never>;
