@@ -10,8 +10,12 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AgentsIndexRouteImport } from './routes/agents/index'
+import { Route as AgentsAgentIdRouteImport } from './routes/agents/$agentId'
 import { Route as JobsIndexRouteImport } from './routes/jobs/index'
 import { Route as JobsJobIdRouteImport } from './routes/jobs/$jobId'
+import { Route as RunsIndexRouteImport } from './routes/runs/index'
+import { Route as RunsRunIdRouteImport } from './routes/runs/$runId'
 import { Route as SettingsIndexRouteImport } from './routes/settings/index'
 import { Route as SettingsConnectionRouteImport } from './routes/settings/connection'
 import { Route as SourcesIndexRouteImport } from './routes/sources/index'
@@ -24,6 +28,16 @@ const IndexRoute = IndexRouteImport.update({
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AgentsIndexRoute = AgentsIndexRouteImport.update({
+  id: '/agents/',
+  path: '/agents/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AgentsAgentIdRoute = AgentsAgentIdRouteImport.update({
+  id: '/agents/$agentId',
+  path: '/agents/$agentId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const JobsIndexRoute = JobsIndexRouteImport.update({
   id: '/jobs/',
   path: '/jobs/',
@@ -32,6 +46,16 @@ const JobsIndexRoute = JobsIndexRouteImport.update({
 const JobsJobIdRoute = JobsJobIdRouteImport.update({
   id: '/jobs/$jobId',
   path: '/jobs/$jobId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsIndexRoute = RunsIndexRouteImport.update({
+  id: '/runs/',
+  path: '/runs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RunsRunIdRoute = RunsRunIdRouteImport.update({
+  id: '/runs/$runId',
+  path: '/runs/$runId',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SettingsIndexRoute = SettingsIndexRouteImport.update({
@@ -67,22 +91,30 @@ const ToolsToolIdRoute = ToolsToolIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents/': typeof AgentsIndexRoute
   '/jobs/': typeof JobsIndexRoute
+  '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
   '/tools/': typeof ToolsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents': typeof AgentsIndexRoute
   '/jobs': typeof JobsIndexRoute
+  '/runs': typeof RunsIndexRoute
   '/settings': typeof SettingsIndexRoute
   '/sources': typeof SourcesIndexRoute
   '/tools': typeof ToolsIndexRoute
@@ -90,11 +122,15 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/agents/$agentId': typeof AgentsAgentIdRoute
   '/jobs/$jobId': typeof JobsJobIdRoute
+  '/runs/$runId': typeof RunsRunIdRoute
   '/settings/connection': typeof SettingsConnectionRoute
   '/sources/$sourceId': typeof SourcesSourceIdRoute
   '/tools/$toolId': typeof ToolsToolIdRoute
+  '/agents/': typeof AgentsIndexRoute
   '/jobs/': typeof JobsIndexRoute
+  '/runs/': typeof RunsIndexRoute
   '/settings/': typeof SettingsIndexRoute
   '/sources/': typeof SourcesIndexRoute
   '/tools/': typeof ToolsIndexRoute
@@ -103,33 +139,45 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/tools/$toolId'
+    | '/agents/'
     | '/jobs/'
+    | '/runs/'
     | '/settings/'
     | '/sources/'
     | '/tools/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/tools/$toolId'
+    | '/agents'
     | '/jobs'
+    | '/runs'
     | '/settings'
     | '/sources'
     | '/tools'
   id:
     | '__root__'
     | '/'
+    | '/agents/$agentId'
     | '/jobs/$jobId'
+    | '/runs/$runId'
     | '/settings/connection'
     | '/sources/$sourceId'
     | '/tools/$toolId'
+    | '/agents/'
     | '/jobs/'
+    | '/runs/'
     | '/settings/'
     | '/sources/'
     | '/tools/'
@@ -137,11 +185,15 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AgentsAgentIdRoute: typeof AgentsAgentIdRoute
   JobsJobIdRoute: typeof JobsJobIdRoute
+  RunsRunIdRoute: typeof RunsRunIdRoute
   SettingsConnectionRoute: typeof SettingsConnectionRoute
   SourcesSourceIdRoute: typeof SourcesSourceIdRoute
   ToolsToolIdRoute: typeof ToolsToolIdRoute
+  AgentsIndexRoute: typeof AgentsIndexRoute
   JobsIndexRoute: typeof JobsIndexRoute
+  RunsIndexRoute: typeof RunsIndexRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
   SourcesIndexRoute: typeof SourcesIndexRoute
   ToolsIndexRoute: typeof ToolsIndexRoute
@@ -156,6 +208,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/agents/': {
+      id: '/agents/'
+      path: '/agents'
+      fullPath: '/agents/'
+      preLoaderRoute: typeof AgentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/agents/$agentId': {
+      id: '/agents/$agentId'
+      path: '/agents/$agentId'
+      fullPath: '/agents/$agentId'
+      preLoaderRoute: typeof AgentsAgentIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/jobs/': {
       id: '/jobs/'
       path: '/jobs'
@@ -168,6 +234,20 @@ declare module '@tanstack/react-router' {
       path: '/jobs/$jobId'
       fullPath: '/jobs/$jobId'
       preLoaderRoute: typeof JobsJobIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/': {
+      id: '/runs/'
+      path: '/runs'
+      fullPath: '/runs/'
+      preLoaderRoute: typeof RunsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/runs/$runId': {
+      id: '/runs/$runId'
+      path: '/runs/$runId'
+      fullPath: '/runs/$runId'
+      preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/settings/': {
@@ -217,11 +297,15 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AgentsAgentIdRoute: AgentsAgentIdRoute,
   JobsJobIdRoute: JobsJobIdRoute,
+  RunsRunIdRoute: RunsRunIdRoute,
   SettingsConnectionRoute: SettingsConnectionRoute,
   SourcesSourceIdRoute: SourcesSourceIdRoute,
   ToolsToolIdRoute: ToolsToolIdRoute,
+  AgentsIndexRoute: AgentsIndexRoute,
   JobsIndexRoute: JobsIndexRoute,
+  RunsIndexRoute: RunsIndexRoute,
   SettingsIndexRoute: SettingsIndexRoute,
   SourcesIndexRoute: SourcesIndexRoute,
   ToolsIndexRoute: ToolsIndexRoute,

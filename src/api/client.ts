@@ -4,6 +4,16 @@ import { authHeaders, getConnection, serverOrigin } from '@/lib/connection'
 
 import type { paths } from './generated/schema'
 
+/**
+ * A schema type as openapi-fetch hands it over: it leaves out the keys whose only value is null
+ * (fields this server always sends as null), so types read from responses use this shape.
+ */
+export type AsReceived<T> = T extends (infer Item)[]
+  ? AsReceived<Item>[]
+  : T extends object
+    ? { [K in keyof T as [NonNullable<T[K]>] extends [never] ? never : K]: AsReceived<T[K]> }
+    : T
+
 /** A failed API call: the HTTP status (0 when nothing answered) and the server's `detail`. */
 export class ApiError extends Error {
   constructor(
@@ -20,6 +30,11 @@ const unauthorizedListeners = new Set<() => void>()
 export function onUnauthorized(listener: () => void): () => void {
   unauthorizedListeners.add(listener)
   return () => unauthorizedListeners.delete(listener)
+}
+
+/** Tells the shell about a 401 from any request, the generated client's or a stream's. */
+export function reportUnauthorized(response: Response): void {
+  if (response.status === 401) for (const listener of unauthorizedListeners) listener()
 }
 
 const connectionMiddleware: Middleware = {
@@ -39,7 +54,7 @@ const connectionMiddleware: Middleware = {
     return new Request(target, { method: request.method, body, signal: request.signal, headers })
   },
   onResponse({ response }) {
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener()
+    reportUnauthorized(response)
     return response
   },
 }

@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
+import { BotIcon } from 'lucide-react'
 import { useEffect, useState } from 'react'
 
+import { agentsQueryOptions } from '@/api/agents'
 import { useTheme } from '@/components/theme-provider'
 import { themeOptions } from '@/components/theme-toggle'
 import {
@@ -19,6 +22,8 @@ export function CommandPalette() {
   const [open, setOpen] = useState(false)
   const navigate = useNavigate()
   const { setTheme } = useTheme()
+  // Asked for only while the palette is open; a failure just leaves agents out of the list.
+  const agents = useQuery({ ...agentsQueryOptions({ search: '' }), enabled: open })
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -56,6 +61,25 @@ export function CommandPalette() {
             ))}
           </CommandGroup>
         ))}
+        {agents.data && agents.data.length > 0 && (
+          <CommandGroup heading="Agents">
+            {agents.data.map((agent) => (
+              <CommandItem
+                key={agent.id}
+                value={`Agent ${agent.name} ${agent.id}`}
+                keywords={agent.tags}
+                onSelect={() =>
+                  run(
+                    () => void navigate({ to: '/agents/$agentId', params: { agentId: agent.id } }),
+                  )
+                }
+              >
+                <BotIcon />
+                {agent.name}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        )}
         <CommandSeparator />
         <CommandGroup heading="Theme">
           {themeOptions.map((option) => (

@@ -17,9 +17,12 @@ export function FormDialog({
   trigger,
   title,
   description,
+  className,
   children,
 }: {
   trigger: ReactNode
+  /** Classes for the dialog box, e.g. a wider one for a long form. */
+  className?: string
   title: ReactNode
   description: ReactNode
   children: (close: () => void) => ReactNode
@@ -28,7 +31,7 @@ export function FormDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
+      <DialogContent className={className}>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>

@@ -15,3 +15,12 @@ export function formatTimestamp(
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? '—' : timestampFormats[time].format(date)
 }
+
+/** Milliseconds as people read them: "850 ms", "4.2 s", "3 min 5 s"; "—" for none. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—'
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const minutes = Math.floor(ms / 60_000)
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`
+}

@@ -1,4 +1,6 @@
 import {
+  ActivityIcon,
+  BotIcon,
   DatabaseIcon,
   LayoutDashboardIcon,
   ListChecksIcon,
@@ -28,6 +30,23 @@ const allSections: NavSection[] = [
     title: 'Server',
     items: [
       { title: 'Overview', to: '/', icon: LayoutDashboardIcon, keywords: ['home', 'health'] },
+    ],
+  },
+  {
+    title: 'Agents',
+    items: [
+      {
+        title: 'Agents',
+        to: '/agents',
+        icon: BotIcon,
+        keywords: ['chat', 'memory', 'blocks', 'conversation', 'messages'],
+      },
+      {
+        title: 'Runs',
+        to: '/runs',
+        icon: ActivityIcon,
+        keywords: ['steps', 'tokens', 'usage', 'stop reason', 'transcript'],
+      },
     ],
   },
   {

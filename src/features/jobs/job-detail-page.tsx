@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useNow } from '@/lib/use-now'
 
 import { CancelJobButton, DeleteJobButton } from './job-actions'
 import { formatDateTime, jobError, jobSubject } from './job-format'
@@ -18,7 +19,6 @@ import { JobStatusBadge } from './job-status-badge'
 import { JobTimeline } from './job-timeline'
 import { JsonTree } from './json-tree'
 import { FileLabel, SourceLabel } from './source-label'
-import { useNow } from './use-now'
 import { useSourceNames } from './use-source-names'
 
 const routeApi = getRouteApi('/jobs/$jobId')

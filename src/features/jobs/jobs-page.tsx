@@ -14,13 +14,13 @@ import { isActiveJob, jobsQueryOptions } from '@/api/jobs'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { useNow } from '@/lib/use-now'
 import { cn } from '@/lib/utils'
 
 import { jobListRefetchInterval } from './job-polling'
 import { JobsFilters } from './jobs-filters'
 import { hasJobFilters, jobListFilters, toJobsPage } from './jobs-search'
 import { JobsTable, JobsTableSkeleton } from './jobs-table'
-import { useNow } from './use-now'
 import { useSourceNames } from './use-source-names'
 
 const routeApi = getRouteApi('/jobs/')

@@ -1,8 +1,17 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
+import {
+  ActivityIcon,
+  BotIcon,
+  DatabaseIcon,
+  ListChecksIcon,
+  WrenchIcon,
+  type LucideIcon,
+} from 'lucide-react'
 
+import { agentCountQueryOptions } from '@/api/agents'
 import { jobsQueryOptions } from '@/api/jobs'
+import { runsQueryOptions } from '@/api/runs'
 import { sourceCountQueryOptions } from '@/api/sources'
 import { toolCountQueryOptions } from '@/api/tools'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
@@ -10,9 +19,16 @@ import { Skeleton } from '@/components/ui/skeleton'
 
 /** The page of active jobs counted here; a full page reads "100+". */
 const ACTIVE_JOBS_LIMIT = 100
+/** Runs have no count endpoint: a page of the server's largest size is counted; a full one reads "1000+". */
+const RUNS_LIMIT = 1000
 
 /** What the server holds, one card a resource, each a link to its page. */
 export function ResourceCounts() {
+  const agents = useQuery(agentCountQueryOptions())
+  const runs = useQuery({
+    ...runsQueryOptions({ limit: RUNS_LIMIT }),
+    select: (list) => (list.length >= RUNS_LIMIT ? `${RUNS_LIMIT}+` : String(list.length)),
+  })
   const tools = useQuery(toolCountQueryOptions(false))
   const sources = useQuery(sourceCountQueryOptions())
   const activeJobs = useQuery({
@@ -22,6 +38,20 @@ export function ResourceCounts() {
   })
   return (
     <div className="grid gap-4 sm:grid-cols-3">
+      <CountCard
+        to="/agents"
+        icon={BotIcon}
+        title="Agents"
+        description="Agents on this server"
+        count={agents}
+      />
+      <CountCard
+        to="/runs"
+        icon={ActivityIcon}
+        title="Runs"
+        description="Messages agents have handled"
+        count={runs}
+      />
       <CountCard
         to="/tools"
         icon={WrenchIcon}
@@ -54,7 +84,7 @@ function CountCard({
   description,
   count,
 }: {
-  to: '/tools' | '/sources' | '/jobs'
+  to: '/agents' | '/runs' | '/tools' | '/sources' | '/jobs'
   icon: LucideIcon
   title: string
   description: string

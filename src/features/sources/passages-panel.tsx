@@ -4,6 +4,7 @@ import { ChevronLeftIcon, ChevronRightIcon, FileTextIcon, Loader2Icon } from 'lu
 import { useCallback } from 'react'
 
 import { sourcePassagesQueryOptions, type Passage, type SourceFile } from '@/api/sources'
+import { DebouncedSearchInput } from '@/components/debounced-search-input'
 import { Button } from '@/components/ui/button'
 import {
   Select,
@@ -14,7 +15,6 @@ import {
 } from '@/components/ui/select'
 import { Skeleton } from '@/components/ui/skeleton'
 
-import { DebouncedSearchInput } from './debounced-search-input'
 import { fileDisplayName } from './format'
 import { highlightParts } from './highlight'
 import { passageLocation } from './passage-location'
