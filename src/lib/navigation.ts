@@ -1,5 +1,6 @@
 import {
   ActivityIcon,
+  BarChart3Icon,
   BotIcon,
   DatabaseIcon,
   LayoutDashboardIcon,
@@ -46,6 +47,12 @@ const allSections: NavSection[] = [
         to: '/runs',
         icon: ActivityIcon,
         keywords: ['steps', 'tokens', 'usage', 'stop reason', 'transcript'],
+      },
+      {
+        title: 'Usage',
+        to: '/usage',
+        icon: BarChart3Icon,
+        keywords: ['tokens', 'cost', 'charts', 'models', 'billing', 'csv'],
       },
     ],
   },
