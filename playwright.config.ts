@@ -5,10 +5,6 @@ import { CHROMIUM_PATH } from './scripts/ensure-chromium.ts'
 const port = Number(process.env.E2E_PORT ?? 8390)
 const dataDir = process.env.E2E_DATA_DIR ?? '.letta-admin/e2e'
 const staticDir = process.env.E2E_STATIC_DIR ?? 'dist'
-// scripts/e2e.ts runs a scripted LLM provider on loopback and names it here; agent specs need it.
-const llmArgs = process.env.E2E_LLM_ENDPOINT
-  ? ` --llm-endpoint ${process.env.E2E_LLM_ENDPOINT} --llm-model ${process.env.E2E_LLM_MODEL ?? 'scripted-model'}`
-  : ''
 export const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
@@ -40,7 +36,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node --import tsx server/main.ts --port ${port} --data-dir ${dataDir} --static-dir ${staticDir}${llmArgs}`,
+    command: `node --import tsx scripts/e2e-server.ts --port ${port} --data-dir ${dataDir} --static-dir ${staticDir}`,
     url: `${baseURL}/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -91,10 +91,23 @@ test('creates an agent with a custom tool, talks to it, edits its memory and ope
   await expect(page.getByRole('table', { name: 'Runs' })).toContainText(agentName)
 })
 
-test('deletes an agent after confirmation', async ({ page, request }) => {
+test('finds an agent from the overview and the palette, then deletes it after confirmation', async ({
+  page,
+  request,
+}) => {
   const name = uniqueName('doomed')
   const created = await request.post('/v1/agents', { data: { name } })
   expect(created.ok(), await created.text()).toBe(true)
+
+  await page.goto('/')
+  await expect(page.getByTestId('count-agents')).toHaveText(/^[1-9]\d*$/)
+  await expect(page.getByTestId('count-runs')).toHaveText(/^\d+\+?$/)
+  await page.keyboard.press('Control+k')
+  await page.keyboard.type(name)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/agents\/agent-[0-9a-f-]+$/)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+
   await page.goto(`/agents?q=${name}`)
   await expect(page.getByRole('table', { name: 'Agents' })).toContainText(name)
   await page.getByRole('button', { name: `Delete ${name}` }).click()

@@ -1,16 +1,12 @@
 /**
  * End-to-end tests: the production build served by the real bundled server on a free port with a
- * fresh data directory, driven by Playwright in headless Chromium. The server's LLM provider is the
- * scripted OpenAI-compatible one from the server tests, run here on loopback in its deterministic
- * default mode (a message naming a tool calls it; a tool result is quoted back), so agent pages can
- * be driven without reaching any real model.
+ * fresh data directory, driven by Playwright in headless Chromium.
  */
-import { spawn } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { startScriptedProvider } from '../server/test/support/scripted-provider.ts'
 import { buildConsole, consoleBuildIsStale, PROJECT_ROOT } from './build-if-stale.ts'
 import { ensureChromium } from './ensure-chromium.ts'
 import { freePort } from './free-port.ts'
@@ -24,9 +20,7 @@ if (consoleBuildIsStale()) {
   await buildConsole(PROJECT_ROOT, staticDir)
 }
 const port = await freePort()
-const provider = await startScriptedProvider()
-// Spawned, not spawnSync: this process must stay free to answer the provider's requests.
-const playwright = spawn(
+const result = spawnSync(
   process.execPath,
   [join(PROJECT_ROOT, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)],
   {
@@ -37,12 +31,8 @@ const playwright = spawn(
       E2E_PORT: String(port),
       E2E_DATA_DIR: join(dataDir, 'data'),
       E2E_STATIC_DIR: staticDir,
-      E2E_LLM_ENDPOINT: provider.url,
-      E2E_LLM_MODEL: provider.model,
     },
   },
 )
-const status = await new Promise<number | null>((resolve) => playwright.on('exit', resolve))
-await provider.close()
 rmSync(dataDir, { recursive: true, force: true })
-process.exit(status ?? 1)
+process.exit(result.status ?? 1)

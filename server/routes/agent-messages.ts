@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 
 import { errorResponses, HttpError } from '../http/errors.ts'
@@ -15,11 +16,11 @@ import {
 import type { RunService } from '../services/agents/run-service.ts'
 import { parseCallbackUrl } from '../services/callbacks.ts'
 import { AgentIdParamsSchema } from './schemas/agent.ts'
+import type { LettaRequestSchema } from './schemas/message.ts'
 import {
   CancelAgentRunRequestSchema,
   LettaAsyncRequestSchema,
   LettaMessageSchema,
-  LettaRequestSchema,
   LettaResponseSchema,
   LettaStreamingRequestSchema,
   LlmFailureSchema,
@@ -60,17 +61,78 @@ function keep(types: readonly MessageType[] | null | undefined) {
 const isProviderFailure = (result: LoopResult) =>
   result.stopReason === 'llm_api_error' || result.stopReason === 'invalid_llm_response'
 
+type StreamingRequest = z.output<typeof LettaStreamingRequestSchema>
+
+/** Runs the request, sending each Letta message as an event as soon as its step is stored. */
+function streamReply(
+  c: Context,
+  loop: AgentLoop,
+  agentId: string,
+  body: StreamingRequest,
+): Response {
+  const prepared = loop.prepare({
+    agentId,
+    messages: inputMessages(body),
+    maxSteps: body.max_steps ?? undefined,
+    runType: 'send_message_streaming',
+    requestConfig: requestConfig(body),
+  })
+  const wanted = keep(body.include_return_message_types)
+  return streamSSE(c, async (stream) => {
+    // A client that went away must not stop the run: its writes just go nowhere.
+    const send = (payload: unknown, event?: string) =>
+      stream
+        .writeSSE({ data: JSON.stringify(payload), ...(event ? { event } : {}) })
+        .catch(() => undefined)
+    const ping = () =>
+      send({ message_type: 'ping', id: `ping-${randomUUID()}`, run_id: prepared.run.id })
+    if (body.include_pings !== false) await ping()
+    const keepalive = setInterval(() => void ping(), KEEPALIVE_MS)
+    let writes = Promise.resolve()
+    prepared.input.onMessage = (message) => {
+      if (wanted(message)) writes = writes.then(() => send(message))
+    }
+    try {
+      const result = await loop.execute(prepared)
+      await writes
+      await send({ message_type: 'stop_reason', stop_reason: result.stopReason })
+      if (result.error && result.stopReason !== 'cancelled') {
+        await send(
+          {
+            message_type: 'error_message',
+            run_id: result.run.id,
+            error_type: result.errorType ?? 'internal_error',
+            message: result.error,
+            detail: result.error,
+            seq_id: null,
+          },
+          'error',
+        )
+      } else {
+        await send(result.usage)
+      }
+      await stream.writeSSE({ data: '[DONE]' }).catch(() => undefined)
+    } finally {
+      clearInterval(keepalive)
+    }
+  })
+}
+
 const sendRoute = createRoute({
   method: 'post',
   path: '/v1/agents/{agent_id}/messages',
   tags,
-  summary: 'Send messages to an agent and wait for its reply',
-  request: { params: AgentIdParamsSchema, body: jsonBody(LettaRequestSchema) },
+  summary: 'Send messages to an agent and wait for its reply (or stream it, with streaming: true)',
+  request: { params: AgentIdParamsSchema, body: jsonBody(LettaStreamingRequestSchema) },
   responses: {
-    200: jsonResponse(
-      LettaResponseSchema,
-      'The messages the agent produced, its stop reason and usage',
-    ),
+    200: {
+      description:
+        'The messages the agent produced, its stop reason and usage; events when streaming',
+      content: {
+        'application/json': { schema: LettaResponseSchema },
+        'text/event-stream': { schema: z.string() },
+      },
+    },
     502: jsonResponse(LlmFailureSchema, 'The LLM provider failed; the run is stored as failed'),
     ...errorResponses(400, 404, 422),
   },
@@ -154,6 +216,7 @@ export function agentMessageRoutes(agents: AgentService, loop: AgentLoop, runs: 
   return createRouter()
     .openapi(sendRoute, async (c) => {
       const body = c.req.valid('json')
+      if (body.streaming) return streamReply(c, loop, c.req.valid('param').agent_id, body)
       const result = await loop.run({
         agentId: c.req.valid('param').agent_id,
         messages: inputMessages(body),
@@ -181,54 +244,9 @@ export function agentMessageRoutes(agents: AgentService, loop: AgentLoop, runs: 
         200,
       )
     })
-    .openapi(streamRoute, (c) => {
-      const body = c.req.valid('json')
-      const prepared = loop.prepare({
-        agentId: c.req.valid('param').agent_id,
-        messages: inputMessages(body),
-        maxSteps: body.max_steps ?? undefined,
-        runType: 'send_message_streaming',
-        requestConfig: requestConfig(body),
-      })
-      const wanted = keep(body.include_return_message_types)
-      return streamSSE(c, async (stream) => {
-        const send = (payload: unknown, event?: string) =>
-          stream
-            .writeSSE({ data: JSON.stringify(payload), ...(event ? { event } : {}) })
-            .catch(() => undefined)
-        const ping = () =>
-          send({ message_type: 'ping', id: `ping-${randomUUID()}`, run_id: prepared.run.id })
-        if (body.include_pings !== false) await ping()
-        const keepalive = setInterval(() => void ping(), KEEPALIVE_MS)
-        let writes = Promise.resolve()
-        prepared.input.onMessage = (message) => {
-          if (wanted(message)) writes = writes.then(() => send(message))
-        }
-        try {
-          const result = await loop.execute(prepared)
-          await writes
-          await send({ message_type: 'stop_reason', stop_reason: result.stopReason })
-          if (result.error && result.stopReason !== 'cancelled') {
-            await send(
-              {
-                message_type: 'error_message',
-                run_id: result.run.id,
-                error_type: result.errorType ?? 'internal_error',
-                message: result.error,
-                detail: result.error,
-                seq_id: null,
-              },
-              'error',
-            )
-          } else {
-            await send(result.usage)
-          }
-          await stream.writeSSE({ data: '[DONE]' }).catch(() => undefined)
-        } finally {
-          clearInterval(keepalive)
-        }
-      })
-    })
+    .openapi(streamRoute, (c) =>
+      streamReply(c, loop, c.req.valid('param').agent_id, c.req.valid('json')),
+    )
     .openapi(asyncRoute, (c) => {
       const body = c.req.valid('json')
       if (body.callback_url) {

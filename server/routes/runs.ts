@@ -56,7 +56,8 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/v1/runs/{run_id}',
   tags,
-  summary: 'Delete a run (cancelling it first when active); its messages stay in the conversation',
+  summary:
+    'Delete a run and its steps (cancelling it first when active); its messages stay in the conversation',
   request: { params: RunIdParamsSchema },
   responses: { 200: jsonResponse(z.null(), 'Deleted'), ...errorResponses(404) },
 })

@@ -64,8 +64,8 @@ export interface CallbackSource<T extends CallbackRecord> {
 }
 
 /**
- * POSTs each finished job that has a callback_url to that URL, once, and records the outcome on the
- * job. Delivery runs beside the job's completion, never inside it: a failed callback never fails a job.
+ * POSTs each finished job (or run) that has a callback_url to that URL, once, and records the
+ * outcome on it. Delivery runs beside the job's completion, never inside it: a failed callback never fails a job.
  * A callback cut off by a crash, before its outcome was recorded, is sent again at the next start.
  */
 export class CallbackSender<T extends CallbackRecord = CallbackRecord> {

@@ -258,6 +258,10 @@ export class StepsRepository {
     return row
   }
 
+  deleteByRun(runId: string): number {
+    return this.db.prepare('DELETE FROM steps WHERE run_id = ?').run(runId).changes
+  }
+
   /** Steps a crash left pending are marked failed, with their run. */
   failPendingOfRun(runId: string, message: string): void {
     this.db

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { ConfigError, parseConfig } from '../config.ts'
 import type { AgentState } from '../services/agents/agent-service.ts'
 import type { Block } from '../storage/blocks-repository.ts'
 import { createAgent, expectDetail, send } from './agents-helpers.ts'
@@ -349,5 +350,48 @@ describe('attach and detach', () => {
       ),
       404,
     )
+  })
+})
+
+describe('LLM provider configuration', () => {
+  it('reads the flags, then the environment, with OPENAI_API_KEY as the last key', () => {
+    expect(parseConfig([], {}, '/project').llmProvider).toBeUndefined()
+    const env = {
+      LETTA_ADMIN_LLM_ENDPOINT: 'http://localhost:11434/v1/',
+      LETTA_ADMIN_LLM_MODEL: 'llama3.1',
+      OPENAI_API_KEY: 'sk-openai',
+    }
+    expect(parseConfig([], env, '/project').llmProvider).toEqual({
+      endpoint: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+      apiKey: 'sk-openai',
+    })
+    expect(
+      parseConfig(
+        [
+          '--llm-endpoint',
+          'https://api.openai.com/v1',
+          '--llm-model',
+          'gpt-4o-mini',
+          '--llm-api-key',
+          'sk-flag',
+        ],
+        { ...env, LETTA_ADMIN_LLM_API_KEY: 'sk-env' },
+        '/project',
+      ).llmProvider,
+    ).toEqual({ endpoint: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: 'sk-flag' })
+    expect(
+      parseConfig([], { ...env, LETTA_ADMIN_LLM_API_KEY: 'sk-env' }, '/project').llmProvider
+        ?.apiKey,
+    ).toBe('sk-env')
+  })
+
+  it('refuses an endpoint without a model, and one that is not http', () => {
+    expect(() =>
+      parseConfig(['--llm-endpoint', 'http://localhost:11434/v1'], {}, '/project'),
+    ).toThrow(/--llm-model/)
+    expect(() =>
+      parseConfig(['--llm-endpoint', 'ftp://x', '--llm-model', 'm'], {}, '/project'),
+    ).toThrow(ConfigError)
   })
 })

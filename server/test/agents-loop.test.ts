@@ -524,3 +524,29 @@ describe('failures', () => {
     expect(await json(server.app.request('/v1/runs'))).toEqual([])
   })
 })
+
+describe('the scripted provider default, as e2e uses it', () => {
+  it('calls a tool the user names, then quotes its result; otherwise echoes', async () => {
+    const { server } = await serverWithProvider()
+    const agent = await createAgent(server)
+    const withTool = await json<LettaResponse>(
+      sendMessage(server, agent.id, { input: 'please run conversation_search' }),
+    )
+    expect(withTool.messages.map((m) => m.message_type)).toEqual([
+      'tool_call_message',
+      'tool_return_message',
+      'assistant_message',
+    ])
+    expect(withTool.messages[2]).toMatchObject({
+      content: 'The tool returned: No messages matched.',
+    })
+    const plain = await json<LettaResponse>(sendMessage(server, agent.id, { input: 'hello' }))
+    expect(plain.messages).toEqual([expect.objectContaining({ content: 'You said: hello' })])
+    const memgpt = await createAgent(server, { agent_type: 'memgpt_v2_agent' })
+    const viaSend = await json<LettaResponse>(sendMessage(server, memgpt.id, { input: 'hi' }))
+    expect(viaSend.messages.at(-1)).toMatchObject({
+      message_type: 'assistant_message',
+      content: 'You said: hi',
+    })
+  })
+})

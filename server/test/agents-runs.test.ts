@@ -189,10 +189,12 @@ describe('async runs, cancel and callbacks', () => {
     expect(cancelled).toEqual({ [run.id]: 'cancelled' })
     const done = await waitForRun(server, run.id)
     expect(done).toMatchObject({ status: 'cancelled', stop_reason: 'cancelled' })
-    const steps = await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))
-    for (let i = 0; i < 100 && steps[0]?.status === 'pending'; i++) {
-      await new Promise((r) => setTimeout(r, 20))
-      steps.splice(0, 1, ...(await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))))
+    // The loop records the cancelled step once its model call has stopped.
+    let steps: Step[] = []
+    for (let i = 0; i < 100; i++) {
+      steps = await json<Step[]>(server.app.request(`/v1/runs/${run.id}/steps`))
+      if (steps[0]?.status !== 'pending') break
+      await new Promise((resolve) => setTimeout(resolve, 20))
     }
     expect(steps.map((s) => s.status)).toEqual(['cancelled'])
     expect(await json(server.app.request(`/v1/agents/${agent.id}/messages`))).toEqual([])
@@ -209,9 +211,14 @@ describe('async runs, cancel and callbacks', () => {
     const run = await json<Run>(
       send(server, 'POST', `/v1/agents/${agent.id}/messages/async`, { input: 'wait' }),
     )
+    for (let i = 0; i < 200 && provider.requests.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     const cancelled = await json<Run>(send(server, 'PATCH', `/v1/runs/${run.id}/cancel`))
     expect(cancelled.status).toBe('cancelled')
+    expect(await json<Step[]>(server.app.request(`/v1/steps?agent_id=${agent.id}`))).toHaveLength(1)
     expect((await send(server, 'DELETE', `/v1/runs/${run.id}`)).status).toBe(200)
+    expect(await json(server.app.request(`/v1/steps?agent_id=${agent.id}`))).toEqual([])
     await expectDetail(server.app.request(`/v1/runs/${run.id}`), 404)
     await expectDetail(send(server, 'DELETE', `/v1/runs/${run.id}`), 404)
     await expectDetail(send(server, 'PATCH', `/v1/runs/${run.id}/cancel`), 404)

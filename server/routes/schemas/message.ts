@@ -140,6 +140,9 @@ export const LettaStreamingRequestSchema = z
       .openapi({ description: 'Accepted; each message is sent whole when its step completes' }),
     include_pings: z.boolean().nullable().optional(),
     background: z.boolean().nullable().optional(),
+    streaming: z.boolean().nullable().optional().openapi({
+      description: 'On POST /messages: answer with the server-sent events of /messages/stream',
+    }),
   })
   .openapi('LettaStreamingRequest')
 

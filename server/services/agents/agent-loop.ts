@@ -245,7 +245,10 @@ export class AgentLoop {
   execute(prepared: PreparedRun): Promise<LoopResult> {
     const agentId = prepared.run.agent_id
     const previous = this.agentQueues.get(agentId) ?? Promise.resolve()
-    const work = previous.catch(() => undefined).then(() => this.steps(prepared))
+    const work = previous
+      .catch(() => undefined)
+      .then(() => this.steps(prepared))
+      .catch((error: unknown) => this.crashed(prepared, error))
     this.agentQueues.set(agentId, work)
     void work
       .finally(() => {
@@ -500,6 +503,22 @@ export class AgentLoop {
       }
     }
     return result('end_turn')
+  }
+
+  /** An unexpected failure still ends the run, as `error`, with its message. */
+  private crashed(prepared: PreparedRun, error: unknown): LoopResult {
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(error)
+    const run =
+      this.runs.finish(prepared.run.id, 'error', message) ?? this.runs.require(prepared.run.id)
+    return {
+      run,
+      messages: [],
+      stopReason: run.stop_reason ?? 'error',
+      usage: emptyUsage(),
+      error: message,
+      errorType: 'internal_error',
+    }
   }
 
   private stopped(

@@ -129,6 +129,7 @@ export class RunService implements CallbackSource<Run> {
   /** Cancels the run if it is active, then deletes it with its steps. */
   delete(id: string): void {
     this.cancel(id)
+    this.steps.deleteByRun(id)
     this.runs.delete(id)
   }
 

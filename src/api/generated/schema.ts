@@ -3575,7 +3575,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Send messages to an agent and wait for its reply */
+        /** Send messages to an agent and wait for its reply (or stream it, with streaming: true) */
         post: {
             parameters: {
                 query?: never;
@@ -3587,17 +3587,18 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["LettaRequest"];
+                    "application/json": components["schemas"]["LettaStreamingRequest"];
                 };
             };
             responses: {
-                /** @description The messages the agent produced, its stop reason and usage */
+                /** @description The messages the agent produced, its stop reason and usage; events when streaming */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["LettaResponse"];
+                        "text/event-stream": string;
                     };
                 };
                 /** @description Bad request */
@@ -4003,7 +4004,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a run (cancelling it first when active); its messages stay in the conversation */
+        /** Delete a run and its steps (cancelling it first when active); its messages stay in the conversation */
         delete: {
             parameters: {
                 query?: never;
@@ -5323,31 +5324,6 @@ export interface components {
             stop_reason: components["schemas"]["StopReasonType"];
             error_type: string;
         };
-        LettaRequest: {
-            messages?: components["schemas"]["MessageCreate"][] | null;
-            /** @description A user message, instead of messages */
-            input?: string | components["schemas"]["TextContent"][] | null;
-            /** @description Model calls at most (50 by default) */
-            max_steps?: number | null;
-            include_return_message_types?: components["schemas"]["MessageType"][] | null;
-            /** @description Deprecated; always true here */
-            use_assistant_message?: boolean | null;
-            assistant_message_tool_name?: string | null;
-            assistant_message_tool_kwarg?: string | null;
-        };
-        MessageCreate: {
-            role: components["schemas"]["MessageCreateRole"];
-            content: string | components["schemas"]["TextContent"][];
-            /** @enum {string|null} */
-            type?: "message" | null;
-            name?: string | null;
-            otid?: string | null;
-            sender_id?: string | null;
-            group_id?: string | null;
-            batch_item_id?: string | null;
-        };
-        /** @enum {string} */
-        MessageType: "system_message" | "user_message" | "assistant_message" | "reasoning_message" | "hidden_reasoning_message" | "tool_call_message" | "tool_return_message" | "approval_request_message" | "approval_response_message";
         LettaStreamingRequest: {
             messages?: components["schemas"]["MessageCreate"][] | null;
             /** @description A user message, instead of messages */
@@ -5363,7 +5339,22 @@ export interface components {
             stream_tokens?: boolean | null;
             include_pings?: boolean | null;
             background?: boolean | null;
+            /** @description On POST /messages: answer with the server-sent events of /messages/stream */
+            streaming?: boolean | null;
         };
+        MessageCreate: {
+            role: components["schemas"]["MessageCreateRole"];
+            content: string | components["schemas"]["TextContent"][];
+            /** @enum {string|null} */
+            type?: "message" | null;
+            name?: string | null;
+            otid?: string | null;
+            sender_id?: string | null;
+            group_id?: string | null;
+            batch_item_id?: string | null;
+        };
+        /** @enum {string} */
+        MessageType: "system_message" | "user_message" | "assistant_message" | "reasoning_message" | "hidden_reasoning_message" | "tool_call_message" | "tool_return_message" | "approval_request_message" | "approval_response_message";
         Run: {
             /** @example run-5f0c1d2e-8a7b-4c3d-9e8f-0a1b2c3d4e5f */
             id: string;

@@ -9,7 +9,7 @@ import { Label } from '@/components/ui/label'
 import { Textarea } from '@/components/ui/textarea'
 import { cn } from '@/lib/utils'
 
-import { blockProblem } from './agent-form'
+import { blockProblem, parseLimit } from './agent-form'
 
 /** The agent's core memory, each block editable in place against its limit. */
 export function MemoryBlocks({ agentId, blocks }: { agentId: string; blocks: Block[] }) {
@@ -38,15 +38,16 @@ function BlockEditor({ agentId, block }: { agentId: string; block: Block }) {
   const update = useUpdateBlock(agentId)
   const problem = blockProblem({ key: 0, label: block.label, value, limit })
   const changed = value !== block.value || limit !== String(block.limit)
-  const shownLimit = Number(limit) || block.limit
+  const parsedLimit = parseLimit(limit)
+  const shownLimit = parsedLimit ?? block.limit
   const over = value.length > shownLimit
 
   const save = (event: React.FormEvent) => {
     event.preventDefault()
     setServerProblem(undefined)
-    if (problem) return
+    if (problem || parsedLimit === undefined) return
     update.mutate(
-      { label: block.label, body: { value, limit: Number(limit) } },
+      { label: block.label, body: { value, limit: parsedLimit } },
       {
         onSuccess: () => toast.success(`Saved ${block.label}`),
         onError: (error) => setServerProblem(error.message),
