@@ -26,7 +26,16 @@ export interface SlotUsage extends TokenSums {
   key: string | null
 }
 
-/** A run's steps inside the range, with the time, agent and model of its first one there. */
+/** A run with steps inside the range: when, by which agent and model its first one there ran, and its tokens. */
+export interface RunStart {
+  run_id: string
+  first_at: string
+  agent_id: string | null
+  model: string | null
+  total_tokens: number
+}
+
+/** A run's steps inside the range, summed. */
 export interface RunInRange extends TokenSums {
   run_id: string
   first_at: string
@@ -69,16 +78,41 @@ export class UsageRepository {
       .all(start, end) as (TokenSums & { key: string | null })[]
   }
 
-  /** Every run with a step in [start, end); SQLite takes a bare column from the row min() picks. */
-  runs(start: string, end: string): RunInRange[] {
-    return this.db
+  /**
+   * Every run with a step in [start, end); SQLite takes a bare column from the row min() picks.
+   * Rows come as arrays: tens of thousands of objects would cost more than the query.
+   */
+  runStarts(start: string, end: string): RunStart[] {
+    const rows = this.db
       .prepare(
-        `SELECT run_id, min(created_at) AS first_at, agent_id, model, ${SUMS}
+        `SELECT run_id, min(created_at), agent_id, model, coalesce(sum(total_tokens), 0)
          FROM steps INDEXED BY steps_usage_by_created
          WHERE created_at >= ? AND created_at < ? AND run_id IS NOT NULL
          GROUP BY run_id`,
       )
-      .all(start, end) as RunInRange[]
+      .raw()
+      .all(start, end) as [string, string, string | null, string | null, number][]
+    return rows.map(([run_id, first_at, agent_id, model, total_tokens]) => ({
+      run_id,
+      first_at,
+      agent_id,
+      model,
+      total_tokens,
+    }))
+  }
+
+  /** The named runs' steps in [start, end), summed. */
+  runSums(runIds: readonly string[], start: string, end: string): RunInRange[] {
+    if (!runIds.length) return []
+    const { sql, params } = inList('run_id', runIds)
+    return this.db
+      .prepare(
+        `SELECT run_id, min(created_at) AS first_at, agent_id, model, ${SUMS}
+         FROM steps INDEXED BY steps_by_run
+         WHERE ${sql} AND created_at >= ? AND created_at < ?
+         GROUP BY run_id`,
+      )
+      .all(...params, start, end) as RunInRange[]
   }
 
   /** Names of the agents that still exist, by id. */

@@ -2,6 +2,7 @@ import { HttpError } from '../../http/errors.ts'
 import type { Db } from '../../storage/db.ts'
 import {
   UsageRepository,
+  type RunStart,
   type SlotSize,
   type TokenSums,
   type UsageGroupColumn,
@@ -195,7 +196,7 @@ export class UsageService {
       group.series[index] = (group.series[index] ?? 0) + row.total_tokens
     }
 
-    const runs = this.usage.runs(from, to)
+    const runs = this.usage.runStarts(from, to)
     const modelRuns = new Map<string | null, number>()
     for (const run of runs) {
       const index = bucketIndex(slotOf(run.first_at, slotSize))
@@ -204,9 +205,19 @@ export class UsageService {
       groupFor(groupBy === 'model' ? run.model : run.agent_id).runs += 1
       modelRuns.set(run.model, (modelRuns.get(run.model) ?? 0) + 1)
     }
-    const top = runs
-      .sort((a, b) => b.total_tokens - a.total_tokens || (a.run_id < b.run_id ? -1 : 1))
-      .slice(0, topRuns)
+    const byTokens = (a: RunStart, b: RunStart) =>
+      b.total_tokens - a.total_tokens || (a.run_id < b.run_id ? -1 : 1)
+    const topIds = runs.sort(byTokens).slice(0, topRuns)
+    const sums = new Map(
+      this.usage
+        .runSums(
+          topIds.map((run) => run.run_id),
+          from,
+          to,
+        )
+        .map((run) => [run.run_id, run]),
+    )
+    const top = topIds.flatMap((run) => sums.get(run.run_id) ?? [])
 
     const agentIds = new Set<string>()
     if (groupBy === 'agent') for (const key of groups.keys()) if (key) agentIds.add(key)
