@@ -58,14 +58,26 @@ export class UsageRepository {
       size === 'hour'
         ? 'substr(created_at, 1, 13)'
         : "substr(created_at, 1, 14) || printf('%02d', (CAST(substr(created_at, 15, 2) AS INTEGER) / 15) * 15)"
-    return this.db
+    // Arrays, as for runStarts: quarter hours by agent can be tens of thousands of rows.
+    const rows = this.db
       .prepare(
         `SELECT ${slot} AS slot, ${column} AS key, ${SUMS}
          FROM steps INDEXED BY steps_usage_by_created
          WHERE created_at >= ? AND created_at < ?
          GROUP BY slot, key`,
       )
-      .all(start, end) as SlotUsage[]
+      .raw()
+      .all(start, end) as [string, string | null, number, number, number, number, number, number][]
+    return rows.map(([slot, key, steps, prompt, completion, cached, reasoning, total]) => ({
+      slot,
+      key,
+      steps,
+      prompt_tokens: prompt,
+      completion_tokens: completion,
+      cached_tokens: cached,
+      reasoning_tokens: reasoning,
+      total_tokens: total,
+    }))
   }
 
   /** Steps with created_at in [start, end), summed by model. */
