@@ -53,6 +53,7 @@ export default tseslint.config(
   {
     files: [
       'server/**/*.ts',
+      'test/**/*.ts',
       'scripts/**/*.ts',
       'bench/**/*.ts',
       'e2e/**/*.ts',

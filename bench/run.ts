@@ -7,6 +7,8 @@ import { benchListsConcurrent } from './lists-concurrent.ts'
 import { benchRoutes } from './routes.ts'
 import { benchToolsApi } from './tools-api.ts'
 import { benchToolsPage } from './tools-page.ts'
+import { benchUsageApi } from './usage-api.ts'
+import { benchUsagePage } from './usage-page.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   routes: benchRoutes,
@@ -14,6 +16,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'tools-api': benchToolsApi,
   'tools-page': benchToolsPage,
   ingest: benchIngest,
+  'usage-api': benchUsageApi,
+  'usage-page': benchUsagePage,
 }
 
 const requested = process.argv.slice(2)

@@ -28,6 +28,7 @@ import { sourceRoutes } from './routes/sources.ts'
 import { stepRoutes } from './routes/steps.ts'
 import { templateRoutes } from './routes/templates.ts'
 import { toolRoutes } from './routes/tools.ts'
+import { usageRoutes } from './routes/usage.ts'
 import { AgentLoop } from './services/agents/agent-loop.ts'
 import { AgentService } from './services/agents/agent-service.ts'
 import { LlmCatalog } from './services/agents/llm-models.ts'
@@ -40,6 +41,7 @@ import { JobService } from './services/jobs.ts'
 import { TemplateService } from './services/templates/template-service.ts'
 import type { ToolIsolation } from './services/tools/sandbox.ts'
 import { createToolService } from './services/tools/tool-service.ts'
+import { UsageService } from './services/usage/usage-service.ts'
 import { openDatabase, type Db } from './storage/db.ts'
 import { JobsRepository } from './storage/jobs-repository.ts'
 
@@ -160,6 +162,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.route('/', stepRoutes(runs, agents))
   app.route('/', templateRoutes(templates, agents))
   app.route('/', batchRoutes(batches))
+  app.route('/', usageRoutes(new UsageService(db)))
 
   app.doc31('/openapi.json', openApiInfo)
   app.notFound(unknownRouteHandler(() => app.routes))

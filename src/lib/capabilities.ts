@@ -88,8 +88,8 @@ export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
   },
   usage: {
     label: 'Usage summary',
-    probe: { method: 'GET', path: '/v1/usage/summary' },
-    documentPath: '/v1/usage/summary',
+    probe: { method: 'GET', path: '/v1/usage-summary' },
+    documentPath: '/v1/usage-summary',
     whenMissing:
       "The usage summary is the bundled server's extension; for other servers usage is computed from their steps.",
   },

@@ -1,5 +1,6 @@
 import {
   ActivityIcon,
+  BarChart3Icon,
   BotIcon,
   DatabaseIcon,
   LayersIcon,
@@ -57,6 +58,13 @@ const allSections: NavSection[] = [
         keywords: ['steps', 'tokens', 'usage', 'stop reason', 'transcript'],
         requires: ['runs'],
       },
+      {
+        title: 'Usage',
+        to: '/usage',
+        icon: BarChart3Icon,
+        keywords: ['tokens', 'cost', 'charts', 'models', 'billing', 'csv'],
+        requires: ['usage', 'steps'],
+      },
     ],
   },
   {
@@ -84,12 +92,14 @@ const allSections: NavSection[] = [
         to: '/templates',
         icon: LayoutTemplateIcon,
         keywords: ['versions', 'memory variables', 'agent design', 'diff'],
+        requires: ['templates'],
       },
       {
         title: 'Batches',
         to: '/batches',
         icon: LayersIcon,
         keywords: ['messages', 'many agents', 'bulk', 'batch runs'],
+        requires: ['batches'],
       },
       {
         title: 'Jobs',

@@ -5452,6 +5452,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/usage-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Token, step and run totals over a date range, by hour or day and by model or agent
+         * @description An extension of the Letta API that only this server offers (Letta servers answer 404; clients then sum the paged `GET /v1/steps/` listing themselves). Sums the steps created in [start_date, end_date): totals, one entry per local hour or day of `time_zone`, the same by model or agent, and the runs with the most tokens. A run counts once, in the bucket and group of its first step in the range. Bad dates, an inverted range, an unknown bucket, grouping or time zone, or a range longer than the bucket allows answer 400.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start of the range, inclusive: a timestamp with offset (`2026-03-01T00:00:00Z`) or a date (`2026-03-01`, midnight in `time_zone`). */
+                    start_date: string;
+                    /** @description End of the range, exclusive: a timestamp with offset, or a date (the end of that day in `time_zone`). */
+                    end_date: string;
+                    /** @description IANA time zone the buckets follow (default UTC). */
+                    time_zone?: string;
+                    /** @description `hour` (ranges up to 31 days) or `day` (up to 366 days, the default). */
+                    bucket?: string;
+                    /** @description `model` (default) or `agent`: what `groups` are. */
+                    group_by?: string;
+                    /** @description How many of the runs with the most tokens to list (default 10, at most 100). */
+                    top_runs?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sums */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UsageSummary"];
+                    };
+                };
+                /** @description Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+                /** @description Validation error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HTTPError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6644,6 +6714,117 @@ export interface components {
             created_by_id: string;
             last_updated_by_id: string;
         };
+        UsageSummary: {
+            /** @description The resolved start, UTC. */
+            start_date: string;
+            /** @description The resolved end (exclusive), UTC. */
+            end_date: string;
+            time_zone: string;
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            /** @enum {string} */
+            group_by: "model" | "agent";
+            totals: components["schemas"]["UsageFigures"];
+            /** @description Every bucket of the range in order, empty ones included. */
+            series: {
+                /** @description When the local hour or day begins, UTC. */
+                start: string;
+                /** @description The bucket in the time zone: `2026-03-01` or `2026-03-01 14:00`. */
+                label: string;
+                /** @description Input tokens the provider reported. */
+                prompt_tokens: number;
+                /** @description Output tokens the provider reported. */
+                completion_tokens: number;
+                /** @description Input tokens served from the provider’s prompt cache (0 where none were reported). */
+                cached_tokens: number;
+                /** @description Output tokens spent on reasoning (0 where none were reported). */
+                reasoning_tokens: number;
+                /** @description Prompt plus completion tokens. */
+                total_tokens: number;
+                /** @description Model calls (steps), failed ones included. */
+                steps: number;
+                /** @description Runs whose first step in the range falls here. */
+                runs: number;
+            }[];
+            /** @description By `group_by`, most tokens first. */
+            groups: {
+                /** @description The model, or the agent id; null when the steps name none. */
+                key: string | null;
+                /** @description The model, or the agent’s name if it still exists. */
+                name: string | null;
+                /** @description Input tokens the provider reported. */
+                prompt_tokens: number;
+                /** @description Output tokens the provider reported. */
+                completion_tokens: number;
+                /** @description Input tokens served from the provider’s prompt cache (0 where none were reported). */
+                cached_tokens: number;
+                /** @description Output tokens spent on reasoning (0 where none were reported). */
+                reasoning_tokens: number;
+                /** @description Prompt plus completion tokens. */
+                total_tokens: number;
+                /** @description Model calls (steps), failed ones included. */
+                steps: number;
+                /** @description Runs whose first step in the range falls here. */
+                runs: number;
+                /** @description Total tokens per bucket, aligned with `series`. */
+                series: number[];
+            }[];
+            /** @description By model whatever the grouping, for cost estimates. */
+            models: {
+                key: string | null;
+                /** @description Input tokens the provider reported. */
+                prompt_tokens: number;
+                /** @description Output tokens the provider reported. */
+                completion_tokens: number;
+                /** @description Input tokens served from the provider’s prompt cache (0 where none were reported). */
+                cached_tokens: number;
+                /** @description Output tokens spent on reasoning (0 where none were reported). */
+                reasoning_tokens: number;
+                /** @description Prompt plus completion tokens. */
+                total_tokens: number;
+                /** @description Model calls (steps), failed ones included. */
+                steps: number;
+                /** @description Runs whose first step in the range falls here. */
+                runs: number;
+            }[];
+            top_runs: {
+                run_id: string;
+                agent_id: string | null;
+                agent_name: string | null;
+                /** @description The model of the run’s first step in the range. */
+                model: string | null;
+                /** @description When the run’s first step in the range began. */
+                started_at: string;
+                /** @description Input tokens the provider reported. */
+                prompt_tokens: number;
+                /** @description Output tokens the provider reported. */
+                completion_tokens: number;
+                /** @description Input tokens served from the provider’s prompt cache (0 where none were reported). */
+                cached_tokens: number;
+                /** @description Output tokens spent on reasoning (0 where none were reported). */
+                reasoning_tokens: number;
+                /** @description Prompt plus completion tokens. */
+                total_tokens: number;
+                /** @description Model calls (steps), failed ones included. */
+                steps: number;
+            }[];
+        };
+        UsageFigures: {
+            /** @description Input tokens the provider reported. */
+            prompt_tokens: number;
+            /** @description Output tokens the provider reported. */
+            completion_tokens: number;
+            /** @description Input tokens served from the provider’s prompt cache (0 where none were reported). */
+            cached_tokens: number;
+            /** @description Output tokens spent on reasoning (0 where none were reported). */
+            reasoning_tokens: number;
+            /** @description Prompt plus completion tokens. */
+            total_tokens: number;
+            /** @description Model calls (steps), failed ones included. */
+            steps: number;
+            /** @description Runs whose first step in the range falls here. */
+            runs: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -6737,4 +6918,6 @@ export const messageContentAnyOf1TypeValues: ReadonlyArray<Extract<FlattenedDeep
 }>["type"]> = ["reasoning"];
 export const messageTool_callsTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_calls"]["type"]> = ["function"];
 export const messageTool_returnsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Message"]["tool_returns"]["status"]> = ["success", "error"];
+export const usageSummaryBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UsageSummary"]["bucket"]> = ["hour", "day"];
+export const usageSummaryGroup_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UsageSummary"]["group_by"]> = ["model", "agent"];
 export type operations = Record<string, never>;

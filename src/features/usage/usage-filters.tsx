@@ -1,0 +1,125 @@
+import { useState } from 'react'
+
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '@/components/ui/select'
+
+import { RANGE_LABELS, USAGE_RANGES, type UsageSearch } from './usage-search'
+
+export type UsageSearchPatch = Partial<UsageSearch>
+
+/** Range preset or custom dates, grouping and bucket; every change goes to the URL. */
+export function UsageFilters({
+  search,
+  bucket,
+  hoursAllowed,
+  onChange,
+}: {
+  search: UsageSearch
+  /** The interval in effect: the URL's, or the range's default. */
+  bucket: 'hour' | 'day'
+  hoursAllowed: boolean
+  onChange: (patch: UsageSearchPatch) => void
+}) {
+  const [from, setFrom] = useState(search.from ?? '')
+  const [to, setTo] = useState(search.to ?? '')
+  return (
+    <div className="mb-6 flex flex-wrap items-end gap-3" role="group" aria-label="Usage filters">
+      <div className="grid gap-1.5">
+        <Label htmlFor="usage-range">Range</Label>
+        <Select
+          value={search.range}
+          onValueChange={(value) =>
+            onChange({ range: value as UsageSearch['range'], bucket: undefined })
+          }
+        >
+          <SelectTrigger id="usage-range" className="w-44">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {USAGE_RANGES.map((range) => (
+              <SelectItem key={range} value={range}>
+                {RANGE_LABELS[range]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
+      {search.range === 'custom' && (
+        <form
+          className="flex flex-wrap items-end gap-3"
+          aria-label="Custom dates"
+          onSubmit={(event) => {
+            event.preventDefault()
+            onChange({ from: from || undefined, to: to || undefined, bucket: undefined })
+          }}
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor="usage-from">From</Label>
+            <Input
+              id="usage-from"
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(event) => setFrom(event.target.value)}
+              className="w-40"
+            />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="usage-to">To</Label>
+            <Input
+              id="usage-to"
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(event) => setTo(event.target.value)}
+              className="w-40"
+            />
+          </div>
+          <Button type="submit" variant="outline">
+            Apply
+          </Button>
+        </form>
+      )}
+      <div className="grid gap-1.5">
+        <Label htmlFor="usage-group">Group by</Label>
+        <Select
+          value={search.group}
+          onValueChange={(value) => onChange({ group: value as UsageSearch['group'] })}
+        >
+          <SelectTrigger id="usage-group" className="w-32">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="model">Model</SelectItem>
+            <SelectItem value="agent">Agent</SelectItem>
+          </SelectContent>
+        </Select>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="usage-bucket">Interval</Label>
+        <Select
+          value={bucket}
+          onValueChange={(value) => onChange({ bucket: value as UsageSearch['bucket'] })}
+        >
+          <SelectTrigger id="usage-bucket" className="w-28">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="hour" disabled={!hoursAllowed}>
+              Hourly
+            </SelectItem>
+            <SelectItem value="day">Daily</SelectItem>
+          </SelectContent>
+        </Select>
+      </div>
+    </div>
+  )
+}
