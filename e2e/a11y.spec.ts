@@ -10,6 +10,10 @@ interface Seed {
   sourceId: string
   emptySourceId: string
   jobId: string
+  agentId: string
+  agentName: string
+  runId: string
+  templateName: string
 }
 
 interface RouteState {
@@ -192,6 +196,71 @@ const ROUTE_STATES: RouteState[] = [
     reach: (page) => heading(page, 'Job not found'),
   },
   {
+    name: 'agents loaded',
+    path: () => '/agents',
+    reach: (page, seed) => expect(page.getByRole('link', { name: seed.agentName })).toBeVisible(),
+  },
+  {
+    name: 'new agent dialog',
+    path: () => '/agents',
+    reach: async (page) => {
+      await heading(page, 'Agents')
+      await page.getByRole('button', { name: 'New agent' }).first().click()
+      await expect(page.getByRole('dialog', { name: 'New agent' })).toBeVisible()
+    },
+  },
+  {
+    name: 'agent with a conversation',
+    path: (seed) => `/agents/${seed.agentId}`,
+    reach: async (page, seed) => {
+      await heading(page, seed.agentName)
+      await expect(page.getByText('Hello from the accessibility scan')).toBeVisible()
+    },
+  },
+  {
+    name: 'runs loaded',
+    path: () => '/runs',
+    reach: (page) => heading(page, 'Runs'),
+  },
+  {
+    name: 'run with its steps and transcript',
+    path: (seed) => `/runs/${seed.runId}`,
+    reach: async (page, seed) => {
+      await heading(page, seed.runId)
+      await expect(page.getByText('Hello from the accessibility scan')).toBeVisible()
+    },
+  },
+  {
+    name: 'usage over the last 30 days',
+    path: () => '/usage',
+    reach: (page) => heading(page, 'Usage'),
+  },
+  {
+    name: 'templates loaded',
+    path: () => '/templates',
+    reach: (page, seed) =>
+      expect(page.getByRole('link', { name: seed.templateName }).first()).toBeVisible(),
+  },
+  {
+    name: 'template page',
+    path: (seed) => `/templates/${seed.templateName}`,
+    reach: (page, seed) => heading(page, seed.templateName),
+  },
+  {
+    name: 'batches',
+    path: () => '/batches',
+    reach: (page) => heading(page, 'Batches'),
+  },
+  {
+    name: 'new batch dialog',
+    path: () => '/batches',
+    reach: async (page) => {
+      await heading(page, 'Batches')
+      await page.getByRole('button', { name: 'New batch' }).first().click()
+      await expect(page.getByRole('dialog', { name: 'New batch' })).toBeVisible()
+    },
+  },
+  {
     name: 'connection settings',
     path: () => '/settings/connection',
     reach: (page) => heading(page, 'Connection'),
@@ -260,7 +329,26 @@ async function createSeed(request: APIRequestContext): Promise<Seed> {
         ((await (await request.get(`/v1/jobs/${jobId}`)).json()) as { status: string }).status,
     )
     .toBe('completed')
+  const agentName = `axe-agent-${stamp}`
+  const agent = await request.post('/v1/agents', {
+    data: { name: agentName, memory_blocks: [{ label: 'human', value: 'Name: {{who}}' }] },
+  })
+  expect(agent.ok(), await agent.text()).toBe(true)
+  const agentId = ((await agent.json()) as { id: string }).id
+  // The e2e server's scripted provider answers, so the agent has a run and a transcript.
+  const reply = await request.post(`/v1/agents/${agentId}/messages`, {
+    data: { messages: [{ role: 'user', content: 'Hello from the accessibility scan' }] },
+  })
+  expect(reply.ok(), await reply.text()).toBe(true)
+  const runs = await request.get(`/v1/runs/?agent_id=${agentId}`)
+  const runId = ((await runs.json()) as { id: string }[])[0]?.id ?? ''
+  const template = await request.post(`/v1/agents/${agentId}/template`, { data: {} })
+  expect(template.ok(), await template.text()).toBe(true)
   return {
+    agentId,
+    agentName,
+    runId,
+    templateName: ((await template.json()) as { templateName: string }).templateName,
     toolId: ((await tool.json()) as { id: string }).id,
     toolName,
     sourceId,

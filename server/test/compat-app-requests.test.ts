@@ -40,12 +40,17 @@ function appCalls(): Set<string> {
   return calls
 }
 
-/** The probe of each capability in the app's table: the console uses such a route only once detected. */
+/** The routes each capability in the app's table guards: the console uses them only once detected. */
 function capabilityProbes(): string[] {
   const table = readFileSync(join(ROOT, 'src', 'lib', 'capabilities.ts'), 'utf8')
-  return [...table.matchAll(/probe: \{ method: '(GET|POST)', path: '([^']+)' \}/g)].map((match) =>
-    routeKey(match[1] ?? '', (match[2] ?? '').replace(/\?.*$/, '')),
+  const probes = [...table.matchAll(/probe: \{ method: '(GET|POST)', path: '([^']+)' \}/g)].map(
+    (match) => routeKey(match[1] ?? '', (match[2] ?? '').replace(/\?.*$/, '')),
   )
+  // Routes a capability's pages call beyond its probe (its `alsoUses`), written `METHOD /path`.
+  const alsoUsed = [...table.matchAll(/'(GET|POST|PATCH|DELETE) (\/v1\/[^']+)'/g)].map((match) =>
+    routeKey(match[1] ?? '', match[2] ?? ''),
+  )
+  return [...probes, ...alsoUsed]
 }
 
 describe.skipIf(!existsSync(UPSTREAM))("the console's requests against Letta's document", () => {

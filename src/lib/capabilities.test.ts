@@ -104,17 +104,31 @@ describe('routes and navigation by capability', () => {
       navigationFor(capabilities).flatMap((section) => section.items.map((item) => item.title))
     expect(titles(UNKNOWN_CAPABILITIES)).toEqual([
       'Overview',
+      'Agents',
+      'Runs',
+      'Usage',
       'Tools',
       'Sources',
+      'Templates',
+      'Batches',
       'Jobs',
       'Connection',
     ])
-    expect(titles(withHas({ jobs: false, sources: false, folders: true }))).toEqual([
-      'Overview',
-      'Tools',
-      'Sources',
-      'Connection',
-    ])
+    // A self-hosted Letta 0.9+: folders, no jobs, no templates, no usage extension.
+    expect(
+      titles(
+        withHas({
+          jobs: false,
+          sources: false,
+          folders: true,
+          templates: false,
+          batches: false,
+          usage: false,
+        }),
+      ),
+    ).toEqual(['Overview', 'Agents', 'Runs', 'Usage', 'Tools', 'Sources', 'Connection'])
+    // Usage needs either the extension or the steps it is computed from.
+    expect(titles(withHas({ usage: false, steps: false }))).not.toContain('Usage')
     const sources = navItemForPath('/sources/source-1')
     expect(sources?.title).toBe('Sources')
     expect(sources && isAvailable(sources, withHas({ sources: false, folders: false }))).toBe(false)

@@ -26,6 +26,8 @@ export interface CapabilityDefinition {
   documentPath: string
   /** Said in place of what is missing: which servers have it, and since which version. */
   whenMissing: string
+  /** Other routes only this capability's pages call (`METHOD /path`), beside its probe. */
+  alsoUses?: string[]
 }
 
 export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
@@ -79,12 +81,20 @@ export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
     documentPath: '/v1/templates',
     whenMissing:
       'Templates are a Letta Cloud feature; self-hosted Letta servers do not serve them.',
+    alsoUses: [
+      'POST /v1/agents/{agent_id}/template',
+      'POST /v1/agents/{agent_id}/version-template',
+    ],
   },
   batches: {
     label: 'Batches',
     probe: { method: 'GET', path: '/v1/messages/batches?limit=1' },
     documentPath: '/v1/messages/batches',
     whenMissing: 'This server does not serve /v1/messages/batches.',
+    alsoUses: [
+      'GET /v1/messages/batches/{batch_id}/items',
+      'GET /v1/batch-runs/{batch_id}/messages',
+    ],
   },
   usage: {
     label: 'Usage summary',

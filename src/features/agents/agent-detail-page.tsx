@@ -4,6 +4,7 @@ import { ArrowLeftIcon, Trash2Icon } from 'lucide-react'
 import type * as React from 'react'
 
 import { agentQueryOptions } from '@/api/agents'
+import { useCapabilities } from '@/api/capabilities'
 import { DetailItem, DetailList } from '@/components/detail-list'
 import { PageHeader } from '@/components/page-header'
 import { StopReason } from '@/components/run-badges'
@@ -55,6 +56,8 @@ export function AgentDetailPage() {
   const { agentId } = routeApi.useParams()
   const navigate = useNavigate()
   const { data: agent } = useSuspenseQuery(agentQueryOptions(agentId))
+  // Templates are a Letta Cloud and bundled-server feature: a self-hosted Letta has no such card.
+  const hasTemplates = useCapabilities().has.templates !== false
 
   return (
     <>
@@ -123,7 +126,7 @@ export function AgentDetailPage() {
           <Section title="Memory">
             <MemoryBlocks agentId={agent.id} blocks={agent.blocks} />
           </Section>
-          <AgentTemplateCard agentId={agent.id} />
+          {hasTemplates && <AgentTemplateCard agentId={agent.id} />}
           <Section title="Tools">
             <AgentTools agent={agent} />
           </Section>
