@@ -30,6 +30,9 @@ interface RouteState {
 const heading = (page: Page, name: string | RegExp) =>
   expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
 
+// The console's Content-Security-Policy allows no inline script, and axe is injected as one.
+test.use({ bypassCSP: true })
+
 /** Every route and its main states: a new page adds its lines here. */
 const ROUTE_STATES: RouteState[] = [
   { name: 'overview', path: () => '/', reach: (page) => heading(page, 'Overview') },
@@ -214,7 +217,9 @@ const ROUTE_STATES: RouteState[] = [
     path: (seed) => `/agents/${seed.agentId}`,
     reach: async (page, seed) => {
       await heading(page, seed.agentName)
-      await expect(page.getByText('Hello from the accessibility scan')).toBeVisible()
+      await expect(
+        page.getByText('Hello from the accessibility scan', { exact: true }),
+      ).toBeVisible()
     },
   },
   {
@@ -227,7 +232,9 @@ const ROUTE_STATES: RouteState[] = [
     path: (seed) => `/runs/${seed.runId}`,
     reach: async (page, seed) => {
       await heading(page, seed.runId)
-      await expect(page.getByText('Hello from the accessibility scan')).toBeVisible()
+      await expect(
+        page.getByText('Hello from the accessibility scan', { exact: true }),
+      ).toBeVisible()
     },
   },
   {

@@ -103,7 +103,8 @@ test('an upload shows up running, then completed, without a reload', async ({ pa
   await expect(row.locator('[data-status="running"]')).toBeVisible()
   await expect(row.getByRole('link', { name: sourceName })).toBeVisible()
   await expect(row).toContainText('manual.txt')
-  await expect(row.getByRole('progressbar')).toBeVisible()
+  // Progress starts once the 45 MB text is read and cut into chunks: seconds, more on a busy machine.
+  await expect(row.getByRole('progressbar')).toBeVisible({ timeout: 90_000 })
   // The page polls while the job runs; no reload happens from here on.
   await expect(row.locator('[data-status="completed"]')).toBeVisible({ timeout: 150_000 })
   await expect(row).toContainText('100%')

@@ -15,7 +15,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self' http: https:",
   "object-src 'none'",
-  "base-uri 'none'",
+  // 'self', not 'none': the page's <base href> names the --base-path prefix the console lives under.
+  "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ')

@@ -123,7 +123,7 @@ function CreateAgentForm({ onDone }: { onDone: () => void }) {
             </p>
           ) : (
             <Select value={chosenModel} onValueChange={setModel} disabled={!models.data?.length}>
-              <SelectTrigger className="w-full">
+              <SelectTrigger aria-label="Model" className="w-full">
                 <SelectValue
                   placeholder={models.isPending ? 'Loading models…' : 'No models on this server'}
                 />
