@@ -103,8 +103,13 @@ test('finds an agent from the overview and the palette, then deletes it after co
   await expect(page.getByTestId('count-agents')).toHaveText(/^[1-9]\d*$/)
   await expect(page.getByTestId('count-runs')).toHaveText(/^\d+\+?$/)
   await page.keyboard.press('Control+k')
+  // The palette's code loads on first use: type once it is open.
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()
   await page.keyboard.type(name)
-  await page.keyboard.press('Enter')
+  // Agents are searched once typing pauses; the one found opens the agent.
+  const found = page.getByRole('option', { name: new RegExp(name) })
+  await expect(found).toBeVisible()
+  await found.click()
   await expect(page).toHaveURL(/\/agents\/agent-[0-9a-f-]+$/)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 

@@ -88,7 +88,7 @@ test('pages say when the saved server has stopped, and lead back to the connecti
     await page.goto('/tools')
     await expect(page.getByRole('alert')).toContainText(`Cannot reach the server at ${other.url}`)
     await page.getByRole('link', { name: 'Connection settings' }).click()
-    await expect(page.getByRole('heading', { name: 'Connection' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible()
   } finally {
     await other.stop()
   }

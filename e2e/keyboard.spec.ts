@@ -42,6 +42,8 @@ test('a tool is created, edited, saved and run with the keyboard alone', async (
   await expect(page.getByRole('heading', { name: 'Tools', level: 1 })).toBeVisible()
 
   await page.keyboard.press('Control+k')
+  // The palette's code loads on first use: type once it is open.
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()
   await page.keyboard.type('New tool')
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'New tool' })
@@ -132,6 +134,8 @@ test('a file is uploaded to a source with the keyboard alone', async ({ page, re
   const sourceId = await createSource(request, sourceName)
   await page.goto('/sources')
   await page.keyboard.press('Control+k')
+  // The palette's code loads on first use: type once it is open.
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()
   await page.keyboard.type(sourceName)
   const found = page.getByRole('option', { name: sourceName })
   await expect(found).toBeVisible()

@@ -67,7 +67,7 @@ test('every page works under the Content-Security-Policy with no violation', asy
   await page.goto(`/jobs/${job.id}`)
   await expect(page.getByText('csp.txt').first()).toBeVisible()
   await page.goto('/settings/connection')
-  await expect(page.getByRole('heading', { name: 'Connection' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible()
 
   // The theme is applied before the first paint by a script file, not an inline one.
   await page.evaluate("localStorage.setItem('letta-admin.theme', 'dark')")

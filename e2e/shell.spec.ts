@@ -32,7 +32,7 @@ test('the command palette navigates with the keyboard alone', async ({ page }) =
   await page.keyboard.type('connection')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/settings\/connection$/)
-  await expect(page.getByRole('heading', { name: 'Connection' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible()
   await expect(palette).toBeHidden()
 })
 
@@ -40,7 +40,7 @@ test('a deep link survives a reload', async ({ page }) => {
   await page.goto('/settings')
   await expect(page).toHaveURL(/\/settings\/connection$/)
   await page.reload()
-  await expect(page.getByRole('heading', { name: 'Connection' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible()
 })
 
 test('an unknown page says so', async ({ page }) => {

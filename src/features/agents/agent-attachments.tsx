@@ -2,7 +2,6 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { Loader2Icon, UnlinkIcon } from 'lucide-react'
 import { useState } from 'react'
-import { toast } from 'sonner'
 
 import { useAgentAttachment, type Agent, type Attachment } from '@/api/agents'
 import { sourcesQueryOptions } from '@/api/sources'
@@ -16,6 +15,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select'
+import { toast } from '@/lib/toast'
 
 interface Attached {
   id: string

@@ -2,7 +2,6 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { Loader2Icon, PlusIcon, XIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { llmModelsQueryOptions, useCreateAgent } from '@/api/agents'
 import { sourcesQueryOptions } from '@/api/sources'
@@ -20,6 +19,7 @@ import {
   SelectValue,
 } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
+import { toast } from '@/lib/toast'
 
 import {
   blockProblem,

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { useDeleteAgent, type Agent } from '@/api/agents'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import { toast } from '@/lib/toast'
 
 /** Asks before deleting an agent with its memory and conversation. */
 export function DeleteAgentDialog({

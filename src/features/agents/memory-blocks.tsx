@@ -1,12 +1,12 @@
 import { Loader2Icon } from 'lucide-react'
 import { useId, useState } from 'react'
-import { toast } from 'sonner'
 
 import { useUpdateBlock, type Block } from '@/api/agents'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { Textarea } from '@/components/ui/textarea'
+import { toast } from '@/lib/toast'
 import { cn } from '@/lib/utils'
 
 import { blockProblem, parseLimit } from './agent-form'

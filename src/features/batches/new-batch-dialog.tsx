@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { Loader2Icon } from 'lucide-react'
 import { useId, useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { useCreateBatch } from '@/api/batches'
 import { agentChoicesQueryOptions } from '@/api/templates'
@@ -11,6 +10,7 @@ import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { DialogFooter } from '@/components/ui/dialog'
 import { Textarea } from '@/components/ui/textarea'
+import { toast } from '@/lib/toast'
 
 const MAX_AGENTS = 100
 

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Loader2Icon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import {
   templateSnapshotQueryOptions,
@@ -20,6 +19,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@/components/ui/select'
+import { toast } from '@/lib/toast'
 
 import { emptyVariables } from './template-form'
 

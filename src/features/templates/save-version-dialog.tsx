@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Loader2Icon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 
 import { templateAgentsQueryOptions, useSaveTemplateVersion } from '@/api/templates'
 import { FormDialog } from '@/components/form-dialog'
@@ -9,6 +8,7 @@ import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
+import { toast } from '@/lib/toast'
 
 import { AgentSelect } from './agent-select'
 

@@ -10,7 +10,6 @@ import {
   Trash2Icon,
 } from 'lucide-react'
 import { useState } from 'react'
-import { toast } from 'sonner'
 
 import {
   TEMPLATE_PAGE_SIZE,
@@ -27,6 +26,7 @@ import { Input } from '@/components/ui/input'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { formatTimestamp } from '@/lib/format'
+import { toast } from '@/lib/toast'
 
 import { SaveTemplateDialog } from './save-template-dialog'
 import { VariableList } from './variable-text'
