@@ -91,7 +91,11 @@ async function firstRowsAfterLoad(
   url: string,
   cache: 'cold' | 'warm',
 ): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    // The console's CSP forbids eval, which Playwright's waitForFunction polling uses.
+    bypassCSP: true,
+  })
   try {
     const page = await context.newPage()
     await page.addInitScript({ content: WATCH_FOR_FIRST_ROW })
@@ -113,7 +117,11 @@ async function rowsInDomAfterScrolling(
   browser: Browser,
   url: string,
 ): Promise<{ loaded: number; inDom: number }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    // The console's CSP forbids eval, which Playwright's waitForFunction polling uses.
+    bypassCSP: true,
+  })
   try {
     const page = await context.newPage()
     await page.goto(`${url}/tools`)

@@ -36,7 +36,7 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<Raw
 test('the built console goes out compressed, cached, and revalidated', async () => {
   const index = await rawGet('/')
   expect(index.status).toBe(200)
-  const entry = /src="(\/assets\/index-[\w-]+\.js)"/.exec(index.body.toString('utf8'))?.[1]
+  const entry = /src="\.?(\/assets\/index-[\w-]+\.js)"/.exec(index.body.toString('utf8'))?.[1]
   expect(entry, 'index.html names its entry script').toBeTruthy()
   const onDisk = readFileSync(join(staticDir, entry ?? ''))
 
