@@ -133,6 +133,7 @@ test('a file is uploaded to a source with the keyboard alone', async ({ page, re
   const sourceName = uniqueName('keyboard-source')
   const sourceId = await createSource(request, sourceName)
   await page.goto('/sources')
+  await expect(page.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible()
   await page.keyboard.press('Control+k')
   // The palette's code loads on first use: type once it is open.
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()
@@ -163,7 +164,7 @@ test('a running job is cancelled from the jobs list with the keyboard alone', as
 }) => {
   const sourceId = await createSource(request, uniqueName('keyboard-cancel'))
   const lines = Array.from(
-    { length: 400_000 },
+    { length: 650_000 },
     (_, index) => `Line ${index} keeps the embedder busy with harbour ${index % 97} words.`,
   )
   const upload = await request.post(`/v1/sources/${sourceId}/upload`, {
