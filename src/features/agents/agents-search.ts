@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 
 /** The /agents page's URL: the text search. A bad value falls back to none. */
 export const agentsSearchSchema = z.object({

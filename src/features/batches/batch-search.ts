@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 
 export const batchSearchSchema = z.object({
   order: z.enum(['asc', 'desc']).default('asc').catch('asc'),

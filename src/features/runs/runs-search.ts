@@ -1,6 +1,5 @@
-import { z } from 'zod'
-
 import { RUN_STATUSES, STOP_REASONS, type Run, type RunListFilters } from '@/api/runs'
+import { z } from '@/lib/zod'
 
 export const RUNS_PAGE_SIZE = 25
 

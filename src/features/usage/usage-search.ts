@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 
 import { localMidnight, localParts, type UsageBucket } from './time-buckets'
 import type { UsageGrouping, UsageRequest } from './usage-from-steps'
