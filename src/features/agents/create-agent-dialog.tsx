@@ -1,15 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { Loader2Icon, PlusIcon, XIcon } from 'lucide-react'
+import { PlusIcon, XIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import { llmModelsQueryOptions, useCreateAgent } from '@/api/agents'
 import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import {
   Select,
@@ -187,17 +187,9 @@ function CreateAgentForm({ onDone }: { onDone: () => void }) {
           autoComplete="off"
         />
       </FormField>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending && <Loader2Icon className="animate-spin" />}
-          Create agent
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={create.isPending}>
+        Create agent
+      </FormActions>
     </form>
   )
 }

@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { Loader2Icon } from 'lucide-react'
 import { useId, useState, type ReactNode } from 'react'
 
 import { useCreateBatch } from '@/api/batches'
 import { agentChoicesQueryOptions } from '@/api/templates'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/lib/toast'
 
@@ -100,17 +98,9 @@ function NewBatchForm({ onDone }: { onDone: () => void }) {
           maxLength={100_000}
         />
       </FormField>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending && <Loader2Icon className="animate-spin" />}
-          Start batch
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={create.isPending}>
+        Start batch
+      </FormActions>
     </form>
   )
 }

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { Loader2Icon } from 'lucide-react'
 import { useId, useState, type ReactNode } from 'react'
 
 import { embeddingModelsQueryOptions, useCreateSource, type EmbeddingModel } from '@/api/sources'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import {
   Select,
@@ -165,17 +163,9 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
       <p id={hintId} className="-mt-2 text-xs text-muted-foreground">
         Chunk size is in tokens; empty means {defaultChunkSize}.
       </p>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending || !chosen}>
-          {create.isPending && <Loader2Icon className="animate-spin" />}
-          Create source
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={create.isPending} disabled={!chosen}>
+        Create source
+      </FormActions>
     </form>
   )
 }

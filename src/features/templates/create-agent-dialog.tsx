@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { Loader2Icon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import {
@@ -7,10 +6,9 @@ import {
   useCreateAgentFromTemplate,
   type TemplateVersion,
 } from '@/api/templates'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import {
   Select,
@@ -152,17 +150,9 @@ function CreateAgentForm({
           </FormField>
         ))}
       </fieldset>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={create.isPending || !snapshot.data}>
-          {create.isPending && <Loader2Icon className="animate-spin" />}
-          Create agent
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={create.isPending} disabled={!snapshot.data}>
+        Create agent
+      </FormActions>
     </form>
   )
 }

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { Loader2Icon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import { agentChoicesQueryOptions, useSaveAgentAsTemplate } from '@/api/templates'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/lib/toast'
 
@@ -92,17 +90,9 @@ function SaveTemplateForm({
           maxLength={100}
         />
       </FormField>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending && <Loader2Icon className="animate-spin" />}
-          Save template
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={save.isPending}>
+        Save template
+      </FormActions>
     </form>
   )
 }

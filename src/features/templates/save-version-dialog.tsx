@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { Loader2Icon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import { templateAgentsQueryOptions, useSaveTemplateVersion } from '@/api/templates'
+import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
-import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { toast } from '@/lib/toast'
 
@@ -101,17 +99,9 @@ function SaveVersionForm({
           maxLength={1000}
         />
       </FormField>
-      {problem && (
-        <p role="alert" className="text-sm text-destructive">
-          {problem}
-        </p>
-      )}
-      <DialogFooter>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending && <Loader2Icon className="animate-spin" />}
-          Save version
-        </Button>
-      </DialogFooter>
+      <FormActions problem={problem} pending={save.isPending}>
+        Save version
+      </FormActions>
     </form>
   )
 }
