@@ -17,13 +17,30 @@ export function oneOf<const T extends string, F>(
     : fallback
 }
 
-/** A non-empty string, else undefined. */
-export const nonEmptyText = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.length > 0 ? value : undefined
+/** A non-empty string of at most `maxLength` characters, else undefined. */
+export const nonEmptyText = (value: unknown, maxLength = Infinity): string | undefined =>
+  typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined
 
-/** Any string (the empty one too), else `fallback`. */
-export const textOr = (value: unknown, fallback: string): string =>
-  typeof value === 'string' ? value : fallback
+/** Any string (the empty one too) of at most `maxLength` characters, else `fallback`. */
+export const textOr = (value: unknown, fallback: string, maxLength = Infinity): string =>
+  typeof value === 'string' && value.length <= maxLength ? value : fallback
+
+/**
+ * A string matching `pattern`, else undefined. Numbers count as their digits, because the router
+ * reads `?version=3` as the number 3.
+ */
+export function matching(value: unknown, pattern: RegExp): string | undefined {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value
+  return typeof text === 'string' && pattern.test(text) ? text : undefined
+}
+
+/** A whole number of at least zero (or its digits as a string), else `fallback`. */
+export function countOr<F>(value: unknown, fallback: F): number | F {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0
+    ? number
+    : fallback
+}
 
 /** A boolean, else `fallback`. */
 export const booleanOr = <F>(value: unknown, fallback: F): boolean | F =>

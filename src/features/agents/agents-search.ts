@@ -1,8 +1,11 @@
-import { z } from '@/lib/zod'
+import { searchValidator, textOr } from '@/lib/search-params'
 
-/** The /agents page's URL: the text search. A bad value falls back to none. */
-export const agentsSearchSchema = z.object({
-  q: z.string().max(255).default('').catch(''),
-})
+/** The /agents page's URL: the text search. */
+export interface AgentsSearch {
+  q: string
+}
 
-export type AgentsSearch = z.infer<typeof agentsSearchSchema>
+/** Reads the /agents page's URL; a bad value falls back to no search. */
+export const parseAgentsSearch = searchValidator((search): AgentsSearch => ({
+  q: textOr(search.q, '', 255),
+}))

@@ -1,9 +1,16 @@
-import { z } from '@/lib/zod'
+import { nonEmptyText, oneOf, searchValidator, withoutUndefined } from '@/lib/search-params'
 
-export const batchSearchSchema = z.object({
-  order: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+/** A batch page's URL: the message order and page cursor. */
+export interface BatchSearch {
+  order: 'asc' | 'desc'
   /** The last message id of the previous page. */
-  cursor: z.string().min(1).max(100).optional().catch(undefined),
-})
+  cursor?: string | undefined
+}
 
-export type BatchSearch = z.output<typeof batchSearchSchema>
+/** Reads a batch page's URL; a bad value falls back to the first page, oldest first. */
+export const parseBatchSearch = searchValidator((search): BatchSearch =>
+  withoutUndefined({
+    order: oneOf(search.order, ['asc', 'desc'], 'asc'),
+    cursor: nonEmptyText(search.cursor, 100),
+  }),
+)

@@ -1,20 +1,37 @@
-import { RUN_STATUSES, STOP_REASONS, type Run, type RunListFilters } from '@/api/runs'
-import { z } from '@/lib/zod'
+import {
+  RUN_STATUSES,
+  STOP_REASONS,
+  type Run,
+  type RunListFilters,
+  type RunStatus,
+  type StopReason,
+} from '@/api/runs'
+import { nonEmptyText, oneOf, searchValidator, withoutUndefined } from '@/lib/search-params'
 
 export const RUNS_PAGE_SIZE = 25
 
-/** The /runs page's URL: filters and the page cursor. A bad value falls back to none. */
-export const runsSearchSchema = z.object({
-  status: z.enum(RUN_STATUSES).optional().catch(undefined),
-  agent: z.string().min(1).max(100).optional().catch(undefined),
-  stop: z.enum(STOP_REASONS).optional().catch(undefined),
+/** The /runs page's URL: filters and the page cursor. */
+export interface RunsSearch {
+  status?: RunStatus | undefined
+  agent?: string | undefined
+  stop?: StopReason | undefined
   /** Show the page of runs older than this one. */
-  before: z.string().min(1).max(100).optional().catch(undefined),
+  before?: string | undefined
   /** Show the page of runs newer than this one. */
-  after: z.string().min(1).max(100).optional().catch(undefined),
-})
+  after?: string | undefined
+}
 
-export type RunsSearch = z.infer<typeof runsSearchSchema>
+/** Reads the /runs page's URL; a bad value falls back to none. */
+export const readRunsSearch = (search: Record<string, unknown>): RunsSearch =>
+  withoutUndefined({
+    status: oneOf(search.status, RUN_STATUSES, undefined),
+    agent: nonEmptyText(search.agent, 100),
+    stop: oneOf(search.stop, STOP_REASONS, undefined),
+    before: nonEmptyText(search.before, 100),
+    after: nonEmptyText(search.after, 100),
+  })
+
+export const parseRunsSearch = searchValidator(readRunsSearch)
 
 /**
  * The list request for a page: one run more than a page, to tell whether another follows. A newer

@@ -1,21 +1,46 @@
-import { z } from '@/lib/zod'
+import {
+  countOr,
+  matching,
+  oneOf,
+  searchValidator,
+  textOr,
+  withoutUndefined,
+} from '@/lib/search-params'
 
-export const templatesSearchSchema = z.object({
+/** The /templates page's URL. */
+export interface TemplatesSearch {
   /** Text in the template's name. */
-  q: z.string().max(255).default('').catch(''),
+  q: string
   /** How many templates the page skips. */
-  offset: z.coerce.number().int().min(0).default(0).catch(0),
-})
+  offset: number
+}
 
-export type TemplatesSearch = z.output<typeof templatesSearchSchema>
+/** Reads the /templates page's URL; a bad value falls back to the first page of all templates. */
+export const parseTemplatesSearch = searchValidator((search): TemplatesSearch => ({
+  q: textOr(search.q, '', 255),
+  offset: countOr(search.offset, 0),
+}))
 
-export const templateSearchSchema = z.object({
-  tab: z.enum(['memory', 'versions', 'agents']).default('memory').catch('memory'),
+export const TEMPLATE_TABS = ['memory', 'versions', 'agents'] as const
+
+/** A template page's URL: the tab, the version shown and the two versions compared. */
+export interface TemplateSearch {
+  tab: (typeof TEMPLATE_TABS)[number]
   /** The version the memory tab shows; the latest when absent. */
-  version: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
+  version?: string | undefined
   /** The two versions the diff compares. */
-  from: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
-  to: z.coerce.string().regex(/^\d+$/).optional().catch(undefined),
-})
+  from?: string | undefined
+  to?: string | undefined
+}
 
-export type TemplateSearch = z.output<typeof templateSearchSchema>
+const VERSION = /^\d{1,9}$/
+
+/** Reads a template page's URL; a bad value falls back to the latest version's memory. */
+export const parseTemplateSearch = searchValidator((search): TemplateSearch =>
+  withoutUndefined({
+    tab: oneOf(search.tab, TEMPLATE_TABS, 'memory'),
+    version: matching(search.version, VERSION),
+    from: matching(search.from, VERSION),
+    to: matching(search.to, VERSION),
+  }),
+)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { resolveUsageSearch, usageSearchSchema, type UsageSearch } from './usage-search'
+import { readUsageSearch, resolveUsageSearch, type UsageSearch } from './usage-search'
 
 const search = (patch: Partial<UsageSearch>): UsageSearch => ({
-  ...usageSearchSchema.parse({}),
+  ...readUsageSearch({}),
   ...patch,
 })
 // 14:20 on 10 March 2026 in New York (UTC-4 since the 8 March change).
@@ -12,7 +12,7 @@ const zone = 'America/New_York'
 
 describe('usage search', () => {
   it('falls back to 7 days by model when the URL holds nonsense', () => {
-    expect(usageSearchSchema.parse({ range: 'forever', group: 'tool', from: 'x' })).toEqual({
+    expect(readUsageSearch({ range: 'forever', group: 'tool', from: 'x' })).toEqual({
       range: '7d',
       group: 'model',
     })

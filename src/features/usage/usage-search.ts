@@ -1,4 +1,4 @@
-import { z } from '@/lib/zod'
+import { matching, oneOf, searchValidator, withoutUndefined } from '@/lib/search-params'
 
 import { localMidnight, localParts, type UsageBucket } from './time-buckets'
 import type { UsageGrouping, UsageRequest } from './usage-from-steps'
@@ -18,18 +18,28 @@ export const RANGE_LABELS: Record<UsageRange, string> = {
 export const MAX_DAYS: Record<UsageBucket, number> = { hour: 31, day: 366 }
 export const TOP_RUNS = 10
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** The /usage page's URL: the range (a preset or two dates), the grouping and the bucket. */
-export const usageSearchSchema = z.object({
-  range: z.enum(USAGE_RANGES).catch('7d'),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
-  group: z.enum(['model', 'agent']).catch('model'),
-  bucket: z.enum(['hour', 'day']).optional().catch(undefined),
-})
+export interface UsageSearch {
+  range: UsageRange
+  from?: string | undefined
+  to?: string | undefined
+  group: UsageGrouping
+  bucket?: UsageBucket | undefined
+}
 
-export type UsageSearch = z.infer<typeof usageSearchSchema>
+/** Reads the /usage page's URL; a bad value falls back to the last 7 days by model. */
+export const readUsageSearch = (search: Record<string, unknown>): UsageSearch =>
+  withoutUndefined({
+    range: oneOf(search.range, USAGE_RANGES, '7d'),
+    from: matching(search.from, ISO_DATE),
+    to: matching(search.to, ISO_DATE),
+    group: oneOf(search.group, ['model', 'agent'], 'model'),
+    bucket: oneOf(search.bucket, ['hour', 'day'], undefined),
+  })
+
+export const parseUsageSearch = searchValidator(readUsageSearch)
 
 export type ResolvedUsage = { ok: true; request: UsageRequest } | { ok: false; problem: string }
 

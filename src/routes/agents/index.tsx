@@ -3,10 +3,10 @@ import { createFileRoute } from '@tanstack/react-router'
 import { agentsQueryOptions } from '@/api/agents'
 import { RouteErrorView } from '@/components/error-view'
 import { AgentsPage, AgentsPageSkeleton } from '@/features/agents/agents-page'
-import { agentsSearchSchema } from '@/features/agents/agents-search'
+import { parseAgentsSearch } from '@/features/agents/agents-search'
 
 export const Route = createFileRoute('/agents/')({
-  validateSearch: agentsSearchSchema,
+  validateSearch: parseAgentsSearch,
   loaderDeps: ({ search }) => ({ q: search.q }),
   loader: async ({ context: { queryClient }, deps, cause }) => {
     const loading = queryClient.ensureQueryData(agentsQueryOptions({ search: deps.q }))

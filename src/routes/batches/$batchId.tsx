@@ -3,10 +3,10 @@ import { createFileRoute } from '@tanstack/react-router'
 import { batchQueryOptions } from '@/api/batches'
 import { RouteErrorView } from '@/components/error-view'
 import { BatchPage, BatchPageSkeleton } from '@/features/batches/batch-page'
-import { batchSearchSchema } from '@/features/batches/batch-search'
+import { parseBatchSearch } from '@/features/batches/batch-search'
 
 export const Route = createFileRoute('/batches/$batchId')({
-  validateSearch: batchSearchSchema,
+  validateSearch: parseBatchSearch,
   loader: ({ context: { queryClient }, params: { batchId } }) =>
     queryClient.ensureQueryData(batchQueryOptions(batchId)),
   component: BatchPage,

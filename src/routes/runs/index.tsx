@@ -3,10 +3,10 @@ import { createFileRoute } from '@tanstack/react-router'
 import { runsQueryOptions } from '@/api/runs'
 import { RouteErrorView } from '@/components/error-view'
 import { RunsPage, RunsPageSkeleton } from '@/features/runs/runs-page'
-import { runListFilters, runsSearchSchema } from '@/features/runs/runs-search'
+import { parseRunsSearch, runListFilters } from '@/features/runs/runs-search'
 
 export const Route = createFileRoute('/runs/')({
-  validateSearch: runsSearchSchema,
+  validateSearch: parseRunsSearch,
   loaderDeps: ({ search }) => search,
   loader: async ({ context: { queryClient }, deps, cause }) => {
     const loading = queryClient.ensureQueryData(runsQueryOptions(runListFilters(deps)))

@@ -7,10 +7,10 @@ import {
 } from '@/api/templates'
 import { RouteErrorView } from '@/components/error-view'
 import { TemplatePage, TemplatePageSkeleton } from '@/features/templates/template-page'
-import { templateSearchSchema } from '@/features/templates/templates-search'
+import { parseTemplateSearch } from '@/features/templates/templates-search'
 
 export const Route = createFileRoute('/templates/$templateName')({
-  validateSearch: templateSearchSchema,
+  validateSearch: parseTemplateSearch,
   loaderDeps: ({ search }) => ({ version: search.version }),
   loader: async ({ context: { queryClient }, params: { templateName }, deps }) => {
     const [template] = await Promise.all([

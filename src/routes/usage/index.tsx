@@ -2,10 +2,10 @@ import { createFileRoute } from '@tanstack/react-router'
 
 import { RouteErrorView } from '@/components/error-view'
 import { UsagePage } from '@/features/usage/usage-page'
-import { usageSearchSchema } from '@/features/usage/usage-search'
+import { parseUsageSearch } from '@/features/usage/usage-search'
 
 export const Route = createFileRoute('/usage/')({
-  validateSearch: usageSearchSchema,
+  validateSearch: parseUsageSearch,
   component: UsagePage,
   errorComponent: RouteErrorView,
 })
