@@ -1,20 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
+import { useRouter } from '@tanstack/react-router'
 import { ChevronsUpDownIcon, SettingsIcon } from 'lucide-react'
 import { useEffect } from 'react'
 
 import { onReachability } from '@/api/client'
 import { healthKeys, healthQueryOptions } from '@/api/health'
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu'
+import { MenuButton } from '@/components/menu-button'
 import { serverUrl, useConnection, useConnections } from '@/lib/connection'
 import { useSwitchConnection } from '@/lib/use-switch-connection'
 import { cn } from '@/lib/utils'
@@ -29,6 +20,7 @@ export function ConnectionSwitcher() {
   const url = serverUrl(connection)
   const health = useQuery(healthQueryOptions(url))
   const queryClient = useQueryClient()
+  const router = useRouter()
   // Any request's failure (or success after a failure) asks the health check again at once.
   const shownReachable = !health.isError
   useEffect(
@@ -49,52 +41,60 @@ export function ConnectionSwitcher() {
         : `Healthy · v${health.data?.version ?? ''}`
 
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-        title={health.error?.message ?? `Server at ${url}`}
-        data-testid="server-status"
-      >
-        <span
-          aria-hidden
-          className={cn(
-            'size-2 shrink-0 rounded-full',
-            state === 'healthy' && 'bg-success',
-            state === 'down' && 'bg-destructive',
-            state === 'checking' && 'animate-pulse bg-muted-foreground',
-          )}
-        />
-        <span className="truncate font-medium max-sm:sr-only">{connection.name}</span>
-        <span className="truncate font-mono text-xs text-muted-foreground">{hostOf(url)}</span>
-        <span className={cn('shrink-0', state === 'down' && 'text-destructive')}>{label}</span>
-        <span className="sr-only">: switch connection</span>
-        <ChevronsUpDownIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-72">
-        <DropdownMenuLabel>Connections</DropdownMenuLabel>
-        <DropdownMenuRadioGroup
-          value={connection.id}
-          onValueChange={(id) => void switchConnection(id)}
+    <MenuButton
+      label="Connections"
+      heading="Connections"
+      align="start"
+      menuClassName="w-72"
+      choices={connections.map((each) => ({
+        value: each.id,
+        label: (
+          <span className="flex min-w-0 flex-col">
+            <span className="truncate">{each.name}</span>
+            <span className="truncate font-mono text-xs text-muted-foreground">
+              {hostOf(serverUrl(each))}
+            </span>
+          </span>
+        ),
+      }))}
+      value={connection.id}
+      onChoose={(id) => void switchConnection(id)}
+      actions={[
+        {
+          key: 'manage',
+          label: (
+            <>
+              <SettingsIcon />
+              Manage connections
+            </>
+          ),
+          onSelect: () => void router.navigate({ to: '/settings/connection' }),
+        },
+      ]}
+      trigger={(props) => (
+        <button
+          {...props}
+          type="button"
+          className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          title={health.error?.message ?? `Server at ${url}`}
+          data-testid="server-status"
         >
-          {connections.map((each) => (
-            <DropdownMenuRadioItem key={each.id} value={each.id}>
-              <span className="flex min-w-0 flex-col">
-                <span className="truncate">{each.name}</span>
-                <span className="truncate font-mono text-xs text-muted-foreground">
-                  {hostOf(serverUrl(each))}
-                </span>
-              </span>
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link to="/settings/connection">
-            <SettingsIcon />
-            Manage connections
-          </Link>
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+          <span
+            aria-hidden
+            className={cn(
+              'size-2 shrink-0 rounded-full',
+              state === 'healthy' && 'bg-success',
+              state === 'down' && 'bg-destructive',
+              state === 'checking' && 'animate-pulse bg-muted-foreground',
+            )}
+          />
+          <span className="truncate font-medium max-sm:sr-only">{connection.name}</span>
+          <span className="truncate font-mono text-xs text-muted-foreground">{hostOf(url)}</span>
+          <span className={cn('shrink-0', state === 'down' && 'text-destructive')}>{label}</span>
+          <span className="sr-only">: switch connection</span>
+          <ChevronsUpDownIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        </button>
+      )}
+    />
   )
 }

@@ -1,42 +1,51 @@
 import { MenuIcon, XIcon } from 'lucide-react'
-import { Dialog as DialogPrimitive } from 'radix-ui'
-import { useState } from 'react'
+import { useRef } from 'react'
 
 import { AppSidebar } from '@/components/app-sidebar'
 import { Button } from '@/components/ui/button'
-import { takeHeadingFocus } from '@/lib/page-focus'
+import { focusPendingHeading } from '@/lib/page-focus'
 
-/** The navigation at phone width: a drawer that is a modal dialog (focus inside, Escape closes). */
+/**
+ * The navigation at phone width: a drawer on the browser's own modal <dialog> (the page behind is
+ * inert, Escape closes, focus returns to the opener), so no dialog library is on the first page.
+ */
 export function MobileNav() {
-  const [open, setOpen] = useState(false)
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const close = () => dialogRef.current?.close()
   return (
-    <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
-      <DialogPrimitive.Trigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open navigation">
-          <MenuIcon />
-        </Button>
-      </DialogPrimitive.Trigger>
-      <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
-        <DialogPrimitive.Content
-          className="fixed inset-y-0 left-0 z-50 flex w-64 max-w-[85vw] flex-col border-r bg-sidebar md:hidden"
-          aria-describedby={undefined}
-          onCloseAutoFocus={takeHeadingFocus}
+    <>
+      <Button
+        variant="ghost"
+        size="icon"
+        className="md:hidden"
+        aria-label="Open navigation"
+        aria-haspopup="dialog"
+        onClick={() => dialogRef.current?.showModal()}
+      >
+        <MenuIcon />
+      </Button>
+      <dialog
+        ref={dialogRef}
+        aria-label="Navigation"
+        // A press on the backdrop lands on the dialog itself; the drawer's content fills the rest.
+        onClick={(event) => {
+          if (event.target === event.currentTarget) close()
+        }}
+        // When a link led to another page, its heading takes focus from the restored opener.
+        onClose={focusPendingHeading}
+        className="fixed inset-y-0 left-0 m-0 h-full max-h-none w-64 max-w-[85vw] border-r bg-sidebar p-0 text-sidebar-foreground backdrop:bg-black/40 open:flex open:flex-col md:hidden"
+      >
+        <Button
+          variant="ghost"
+          size="icon"
+          className="absolute top-3 right-2"
+          aria-label="Close navigation"
+          onClick={close}
         >
-          <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
-          <DialogPrimitive.Close asChild>
-            <Button
-              variant="ghost"
-              size="icon"
-              className="absolute top-3 right-2"
-              aria-label="Close navigation"
-            >
-              <XIcon />
-            </Button>
-          </DialogPrimitive.Close>
-          <AppSidebar className="h-full" onNavigate={() => setOpen(false)} />
-        </DialogPrimitive.Content>
-      </DialogPrimitive.Portal>
-    </DialogPrimitive.Root>
+          <XIcon />
+        </Button>
+        <AppSidebar className="h-full" onNavigate={close} />
+      </dialog>
+    </>
   )
 }

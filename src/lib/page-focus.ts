@@ -16,7 +16,7 @@ export function focusPendingHeading(): void {
   if (!headingFocusPending) return
   const heading = document.querySelector<HTMLElement>('main h1')
   // An open dialog keeps focus; its closing hands it on (see takeHeadingFocus).
-  if (!heading || document.querySelector('[role="dialog"][data-state="open"]')) return
+  if (!heading || document.querySelector('dialog[open], [role="dialog"][data-state="open"]')) return
   headingFocusPending = false
   if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1')
   heading.focus({ preventScroll: true })
