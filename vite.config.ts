@@ -4,7 +4,11 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
+import { refuseChunkCycles } from './scripts/chunk-cycles.ts'
 import { precompress } from './scripts/precompress.ts'
+
+const DIALOG_MODULES =
+  /[\\/]node_modules[\\/](?:@radix-ui|radix-ui|@floating-ui|react-remove-scroll(?:-bar)?|aria-hidden|use-sidecar|use-callback-ref|react-style-singleton|tslib)[\\/]/
 
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 
@@ -26,6 +30,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    refuseChunkCycles(),
     precompress(),
   ],
   resolve: {
@@ -52,6 +57,14 @@ export default defineConfig({
               name: 'app',
               tags: ['$initial'],
               priority: 2,
+            },
+            {
+              // The dialog primitives and what they stand on (focus trapping, scroll locking), in
+              // one chunk that the pages opening a dialog load, so the generic grouping below
+              // cannot split them across chunks that import each other.
+              name: 'dialog',
+              test: DIALOG_MODULES,
+              priority: 1.5,
             },
             {
               // Code that two or more routes share, grouped by the set of routes that use it
