@@ -8,7 +8,7 @@ import { refuseChunkCycles } from './scripts/chunk-cycles.ts'
 import { precompress } from './scripts/precompress.ts'
 
 const DIALOG_MODULES =
-  /[\\/]node_modules[\\/](?:@radix-ui|radix-ui|@floating-ui|react-remove-scroll(?:-bar)?|aria-hidden|use-sidecar|use-callback-ref|react-style-singleton|tslib)[\\/]/
+  /[\\/]node_modules[\\/](?:@radix-ui|@floating-ui|react-remove-scroll(?:-bar)?|aria-hidden|use-sidecar|use-callback-ref|react-style-singleton|tslib)[\\/]/
 
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 

@@ -1,19 +1,12 @@
-import { Loader2Icon } from 'lucide-react'
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog'
-import { Button } from '@/components/ui/button'
+import { useDialogOpener, useDialogState } from '@/components/dialog-opener'
 
-interface ConfirmDialogBodyProps {
+// The dialog primitives load when a confirmation is first wanted, not with the page.
+const loadFrame = () => import('@/components/confirm-dialog-frame')
+const ConfirmDialogFrame = lazy(loadFrame)
+
+export interface ConfirmDialogBodyProps {
   title: ReactNode
   description: ReactNode
   confirmLabel: string
@@ -35,72 +28,27 @@ export interface ConfirmDialogProps extends ConfirmDialogBodyProps {
 
 /** Asks before something that cannot be undone, and stays open until it has been done. */
 export function ConfirmDialog({ trigger, open, onOpenChange, ...body }: ConfirmDialogProps) {
-  const [ownOpen, setOwnOpen] = useState(false)
   const controlled = open !== undefined
-  const changeOpen = (next: boolean) => {
-    if (!controlled) setOwnOpen(next)
-    onOpenChange?.(next)
-  }
-  return (
-    <AlertDialog open={controlled ? open : ownOpen} onOpenChange={changeOpen}>
-      {trigger && <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>}
-      <AlertDialogContent>
-        <ConfirmDialogBody {...body} onDone={controlled ? undefined : () => changeOpen(false)} />
-      </AlertDialogContent>
-    </AlertDialog>
-  )
-}
-
-// Mounted only while the dialog is open, so each opening starts without the last error.
-function ConfirmDialogBody({
-  title,
-  description,
-  confirmLabel,
-  cancelLabel = 'Cancel',
-  variant = 'destructive',
-  confirmDisabled = false,
-  onConfirm,
-  onDone,
-}: ConfirmDialogBodyProps & { onDone: (() => void) | undefined }) {
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<string>()
-
-  const confirm = async () => {
-    setPending(true)
-    setError(undefined)
-    try {
-      await onConfirm()
-      onDone?.()
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught))
-    } finally {
-      setPending(false)
-    }
-  }
-
+  const state = useDialogState(open, onOpenChange)
+  const { opener, focusOpener } = useDialogOpener(trigger, {
+    open: state.open,
+    onOpen: () => state.setOpen(true),
+    preload: loadFrame,
+  })
   return (
     <>
-      <AlertDialogHeader>
-        <AlertDialogTitle>{title}</AlertDialogTitle>
-        <AlertDialogDescription>{description}</AlertDialogDescription>
-      </AlertDialogHeader>
-      {error !== undefined && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+      {opener}
+      {state.mounted && (
+        <Suspense fallback={null}>
+          <ConfirmDialogFrame
+            {...body}
+            open={state.open}
+            onOpenChange={state.setOpen}
+            onClosed={focusOpener}
+            onDone={controlled ? undefined : () => state.setOpen(false)}
+          />
+        </Suspense>
       )}
-      <AlertDialogFooter>
-        <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
-        {/* A plain button, not AlertDialogAction: the dialog stays open until the work is done. */}
-        <Button
-          variant={variant}
-          disabled={confirmDisabled || pending}
-          onClick={() => void confirm()}
-        >
-          {pending && <Loader2Icon className="animate-spin" />}
-          {confirmLabel}
-        </Button>
-      </AlertDialogFooter>
     </>
   )
 }

@@ -2,7 +2,7 @@ import { Loader2Icon } from 'lucide-react'
 import type { ReactNode } from 'react'
 
 import { Button } from '@/components/ui/button'
-import { DialogFooter } from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog-layout'
 
 /** A form dialog's end: what went wrong, if anything, then its submit button with progress. */
 export function FormActions({

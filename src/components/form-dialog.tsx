@@ -1,14 +1,11 @@
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { useDialogOpener, useDialogState } from '@/components/dialog-opener'
 import { usePageAction, type PageAction } from '@/lib/page-actions'
+
+// The dialog primitives load when a dialog is first wanted, not with the page that offers it.
+const loadFrame = () => import('@/components/form-dialog-frame')
+const FormDialogFrame = lazy(loadFrame)
 
 /**
  * A dialog opened by its trigger, whose form is mounted only while it is open, so each opening
@@ -31,18 +28,30 @@ export function FormDialog({
   description: ReactNode
   children: (close: () => void) => ReactNode
 }) {
-  const [open, setOpen] = useState(false)
+  const { open, mounted, setOpen } = useDialogState()
   usePageAction(openOn, () => setOpen(true))
+  const { opener, focusOpener } = useDialogOpener(trigger, {
+    open,
+    onOpen: () => setOpen(true),
+    preload: loadFrame,
+  })
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className={className}>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        {open && children(() => setOpen(false))}
-      </DialogContent>
-    </Dialog>
+    <>
+      {opener}
+      {mounted && (
+        <Suspense fallback={null}>
+          <FormDialogFrame
+            open={open}
+            onOpenChange={setOpen}
+            onClosed={focusOpener}
+            className={className}
+            title={title}
+            description={description}
+          >
+            {open && children(() => setOpen(false))}
+          </FormDialogFrame>
+        </Suspense>
+      )}
+    </>
   )
 }

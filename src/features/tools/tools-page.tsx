@@ -1,21 +1,27 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { PlusIcon } from 'lucide-react'
-import { useState } from 'react'
+import { lazy, Suspense } from 'react'
 
 import { toolCountQueryOptions } from '@/api/tools'
+import { useDialogOpener, useDialogState } from '@/components/dialog-opener'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { usePageAction } from '@/lib/page-actions'
 
-import { NewToolDialog } from './new-tool-dialog'
 import { isBuiltInType, toolTypesFilter } from './tool-types'
 import { ToolsTable } from './tools-table'
 import { ToolsTableSkeleton } from './tools-table-frame'
 import { ToolsToolbar, type ToolsFilters } from './tools-toolbar'
 
 const route = getRouteApi('/tools/')
+
+// The dialog and its primitives load when it is first wanted, not with the list.
+const loadNewToolDialog = () => import('./new-tool-dialog')
+const NewToolDialog = lazy(() =>
+  loadNewToolDialog().then((module) => ({ default: module.NewToolDialog })),
+)
 
 function ToolCount({ includeBuiltIn }: { includeBuiltIn: boolean }) {
   const count = useQuery({
@@ -53,8 +59,15 @@ export function ToolsPageSkeleton() {
 export function ToolsPage() {
   const search = route.useSearch()
   const navigate = route.useNavigate()
-  const [newToolOpen, setNewToolOpen] = useState(false)
-  usePageAction('new-tool', () => setNewToolOpen(true))
+  const newTool = useDialogState()
+  const openNewTool = () => newTool.setOpen(true)
+  usePageAction('new-tool', openNewTool)
+  const { opener: newToolButton } = useDialogOpener(
+    <Button>
+      <PlusIcon /> New tool
+    </Button>,
+    { open: newTool.open, onOpen: openNewTool, preload: loadNewToolDialog },
+  )
 
   const setFilters = (next: Partial<ToolsFilters>) => {
     void navigate({
@@ -74,21 +87,21 @@ export function ToolsPage() {
       <PageHeader
         title="Tools"
         description={<ToolCount includeBuiltIn={search.builtin} />}
-        actions={
-          <Button onClick={() => setNewToolOpen(true)}>
-            <PlusIcon /> New tool
-          </Button>
-        }
+        actions={newToolButton}
       />
       <ToolsToolbar filters={search} onChange={setFilters} />
       <ToolsTable
         params={{ search: search.search, toolTypes: toolTypesFilter(search.type, search.builtin) }}
         filtered={search.search !== '' || search.type !== 'all'}
         showsBuiltIn={search.builtin}
-        onNewTool={() => setNewToolOpen(true)}
+        onNewTool={openNewTool}
         onClearFilters={() => setFilters({ search: '', type: 'all' })}
       />
-      <NewToolDialog open={newToolOpen} onOpenChange={setNewToolOpen} />
+      {newTool.mounted && (
+        <Suspense fallback={null}>
+          <NewToolDialog open={newTool.open} onOpenChange={newTool.setOpen} />
+        </Suspense>
+      )}
     </>
   )
 }

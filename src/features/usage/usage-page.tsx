@@ -1,14 +1,14 @@
 import { getRouteApi } from '@tanstack/react-router'
 import { AlertTriangleIcon, BarChart3Icon, DownloadIcon, TagIcon } from 'lucide-react'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 
+import { useDialogState } from '@/components/dialog-opener'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useNow } from '@/lib/use-now'
 
-import { PriceDialog } from './price-dialog'
 import { MAX_FALLBACK_STEPS } from './read-steps'
 import { TopRunsTable } from './top-runs-table'
 import { RunsOverTime, TokensByGroup, TokensOverTime } from './usage-charts'
@@ -34,6 +34,11 @@ function groupNamer(summary: UsageSummary) {
       : (names.get(key) ?? key)
 }
 
+// The price table's dialog and its primitives load when it is first opened, not with the page.
+const PriceDialog = lazy(() =>
+  import('./price-dialog').then((module) => ({ default: module.PriceDialog })),
+)
+
 export function UsagePage() {
   const search = routeApi.useSearch()
   const navigate = routeApi.useNavigate()
@@ -43,7 +48,7 @@ export function UsagePage() {
   const request = resolved.ok ? resolved.request : undefined
   const { query, stepsRead } = useUsageSummary(request)
   const [prices, setPrices] = useState<PriceTable>(() => loadPrices())
-  const [pricesOpen, setPricesOpen] = useState(false)
+  const priceDialog = useDialogState()
 
   const answer = query.data
   const summary = answer && 'summary' in answer ? answer.summary : undefined
@@ -75,7 +80,7 @@ export function UsagePage() {
         }
         actions={
           <>
-            <Button variant="outline" onClick={() => setPricesOpen(true)}>
+            <Button variant="outline" onClick={() => priceDialog.setOpen(true)}>
               <TagIcon aria-hidden /> Prices
             </Button>
             <Button variant="outline" onClick={exportCsv} disabled={!hasUsage}>
@@ -131,7 +136,7 @@ export function UsagePage() {
           <UsageTotals
             totals={summary.totals}
             estimate={estimateCost(summary.models, prices)}
-            onEditPrices={() => setPricesOpen(true)}
+            onEditPrices={() => priceDialog.setOpen(true)}
           />
           <div className="grid gap-6 xl:grid-cols-2">
             <TokensOverTime summary={summary} />
@@ -141,16 +146,20 @@ export function UsagePage() {
           {summary.top_runs.length > 0 && <TopRunsTable runs={summary.top_runs} />}
         </>
       )}
-      <PriceDialog
-        open={pricesOpen}
-        onOpenChange={setPricesOpen}
-        models={summary?.models.flatMap((model) => (model.key ? [model.key] : [])) ?? []}
-        prices={prices}
-        onSave={(table) => {
-          savePrices(table)
-          setPrices(table)
-        }}
-      />
+      {priceDialog.mounted && (
+        <Suspense fallback={null}>
+          <PriceDialog
+            open={priceDialog.open}
+            onOpenChange={priceDialog.setOpen}
+            models={summary?.models.flatMap((model) => (model.key ? [model.key] : [])) ?? []}
+            prices={prices}
+            onSave={(table) => {
+              savePrices(table)
+              setPrices(table)
+            }}
+          />
+        </Suspense>
+      )}
     </>
   )
 }
