@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ConfirmDialog } from './confirm-dialog'
 import { Button } from './ui/button'
@@ -28,6 +28,9 @@ function renderDialog(onConfirm: () => unknown) {
 }
 
 describe('ConfirmDialog', () => {
+  // The dialog's frame loads on first opening; loaded here once, each test sees it open promptly.
+  beforeAll(() => import('./confirm-dialog-frame'))
+
   it('waits for the confirmed work, then closes', async () => {
     const user = userEvent.setup()
     const work = deferred()
@@ -35,7 +38,7 @@ describe('ConfirmDialog', () => {
     renderDialog(onConfirm)
 
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete report.pdf?' })
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete report.pdf?' })
     expect(dialog).toHaveTextContent('It has 3 passages. This cannot be undone.')
 
     await user.click(screen.getByRole('button', { name: 'Delete file' }))
@@ -53,7 +56,7 @@ describe('ConfirmDialog', () => {
     renderDialog(() => Promise.reject(new Error('The file is being embedded')))
 
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    await user.click(screen.getByRole('button', { name: 'Delete file' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete file' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is being embedded')
     expect(screen.getByRole('button', { name: 'Delete file' })).toBeEnabled()
 
@@ -80,7 +83,7 @@ describe('ConfirmDialog', () => {
       />,
     )
 
-    await user.click(screen.getByRole('button', { name: 'Leave' }))
+    await user.click(await screen.findByRole('button', { name: 'Leave' }))
     expect(onConfirm).toHaveBeenCalledOnce()
     expect(onOpenChange).not.toHaveBeenCalled()
     expect(screen.getByRole('alertdialog')).toBeInTheDocument()
@@ -102,6 +105,6 @@ describe('ConfirmDialog', () => {
       />,
     )
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    expect(screen.getByRole('button', { name: 'Delete source' })).toBeDisabled()
+    expect(await screen.findByRole('button', { name: 'Delete source' })).toBeDisabled()
   })
 })

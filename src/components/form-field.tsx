@@ -1,7 +1,7 @@
-import { Slot } from 'radix-ui'
 import { useId, type ReactElement, type ReactNode } from 'react'
 
 import { Label } from '@/components/ui/label'
+import { Slot } from '@/components/ui/slot'
 import { cn } from '@/lib/utils'
 
 /**
@@ -32,13 +32,13 @@ export function FormField({
       <Label htmlFor={id} className={labelClassName}>
         {label}
       </Label>
-      <Slot.Root
+      <Slot
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       >
         {children}
-      </Slot.Root>
+      </Slot>
       {hintId && (
         <p id={hintId} className="text-xs text-muted-foreground">
           {hint}

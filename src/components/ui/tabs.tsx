@@ -1,26 +1,88 @@
-import { Tabs as TabsPrimitive } from 'radix-ui'
-import type * as React from 'react'
+import * as React from 'react'
 
 import { cn } from '@/lib/utils'
 
-export function Tabs({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Root>) {
+interface TabsState {
+  value: string
+  select: (value: string) => void
+  idFor: (part: 'tab' | 'panel', value: string) => string
+}
+
+const TabsContext = React.createContext<TabsState | null>(null)
+
+function useTabs(): TabsState {
+  const state = React.useContext(TabsContext)
+  if (!state) throw new Error('Tab parts must be inside <Tabs>')
+  return state
+}
+
+/**
+ * WAI-ARIA tabs with automatic activation: the selected tab is the list's one tab stop, arrow keys
+ * and Home/End move between tabs and select them. Controlled (`value` + `onValueChange`) or not
+ * (`defaultValue`).
+ */
+export function Tabs({
+  className,
+  value: controlledValue,
+  defaultValue = '',
+  onValueChange,
+  ...props
+}: Omit<React.ComponentProps<'div'>, 'defaultValue'> & {
+  value?: string
+  defaultValue?: string
+  onValueChange?: (value: string) => void
+}) {
+  const baseId = React.useId()
+  const [ownValue, setOwnValue] = React.useState(defaultValue)
+  const value = controlledValue ?? ownValue
+  const state = React.useMemo<TabsState>(
+    () => ({
+      value,
+      select: (next) => {
+        if (next === value) return
+        setOwnValue(next)
+        onValueChange?.(next)
+      },
+      idFor: (part, tab) => `${baseId}-${part}-${tab}`,
+    }),
+    [value, baseId, onValueChange],
+  )
   return (
-    <TabsPrimitive.Root
-      data-slot="tabs"
-      className={cn('flex flex-col gap-2', className)}
-      {...props}
-    />
+    <TabsContext value={state}>
+      <div data-slot="tabs" className={cn('flex flex-col gap-2', className)} {...props} />
+    </TabsContext>
   )
 }
 
-export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
+const MOVES: Record<string, (index: number, count: number) => number> = {
+  ArrowRight: (index, count) => (index + 1) % count,
+  ArrowLeft: (index, count) => (index - 1 + count) % count,
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+}
+
+export function TabsList({ className, onKeyDown, ...props }: React.ComponentProps<'div'>) {
   return (
-    <TabsPrimitive.List
+    <div
+      role="tablist"
+      aria-orientation="horizontal"
       data-slot="tabs-list"
       className={cn(
         'inline-flex h-9 w-fit items-center justify-center rounded-lg bg-muted p-[3px] text-muted-foreground',
         className,
       )}
+      onKeyDown={(event) => {
+        onKeyDown?.(event)
+        const move = MOVES[event.key]
+        if (!move || event.defaultPrevented) return
+        const tabs = [
+          ...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]:not(:disabled)'),
+        ]
+        const current = tabs.indexOf(event.target as HTMLButtonElement)
+        if (current < 0) return
+        event.preventDefault()
+        tabs[move(current, tabs.length)]?.focus()
+      }}
       {...props}
     />
   )
@@ -28,26 +90,57 @@ export function TabsList({ className, ...props }: React.ComponentProps<typeof Ta
 
 export function TabsTrigger({
   className,
+  value,
+  onFocus,
+  onMouseDown,
   ...props
-}: React.ComponentProps<typeof TabsPrimitive.Trigger>) {
+}: React.ComponentProps<'button'> & { value: string }) {
+  const tabs = useTabs()
+  const selected = tabs.value === value
   return (
-    <TabsPrimitive.Trigger
+    <button
+      type="button"
+      role="tab"
+      id={tabs.idFor('tab', value)}
+      aria-selected={selected}
+      aria-controls={tabs.idFor('panel', value)}
+      tabIndex={selected ? 0 : -1}
+      data-state={selected ? 'active' : 'inactive'}
       data-slot="tabs-trigger"
       className={cn(
         'inline-flex h-[calc(100%-1px)] flex-1 items-center justify-center gap-1.5 rounded-md border border-transparent px-2 py-1 text-sm font-medium whitespace-nowrap text-foreground transition-[color,box-shadow] focus-visible:ring-[3px] focus-visible:ring-ring focus-visible:outline-1 disabled:pointer-events-none disabled:opacity-50 data-[state=active]:bg-background data-[state=active]:shadow-sm dark:text-muted-foreground dark:data-[state=active]:border-input dark:data-[state=active]:bg-input/30 dark:data-[state=active]:text-foreground',
         className,
       )}
+      onMouseDown={(event) => {
+        onMouseDown?.(event)
+        if (event.button === 0 && !event.ctrlKey) tabs.select(value)
+      }}
+      onFocus={(event) => {
+        onFocus?.(event)
+        tabs.select(value)
+      }}
       {...props}
     />
   )
 }
 
+/** A tab's panel: unmounted while its tab is not selected unless `forceMount` keeps it. */
 export function TabsContent({
   className,
+  value,
+  forceMount = false,
   ...props
-}: React.ComponentProps<typeof TabsPrimitive.Content>) {
+}: React.ComponentProps<'div'> & { value: string; forceMount?: boolean }) {
+  const tabs = useTabs()
+  const selected = tabs.value === value
+  if (!selected && !forceMount) return null
   return (
-    <TabsPrimitive.Content
+    <div
+      role="tabpanel"
+      id={tabs.idFor('panel', value)}
+      aria-labelledby={tabs.idFor('tab', value)}
+      tabIndex={0}
+      data-state={selected ? 'active' : 'inactive'}
       data-slot="tabs-content"
       className={cn('flex-1 outline-none', className)}
       {...props}

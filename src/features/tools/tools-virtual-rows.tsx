@@ -1,5 +1,4 @@
 import { Link, useNavigate } from '@tanstack/react-router'
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { Loader2Icon } from 'lucide-react'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type * as React from 'react'
@@ -8,6 +7,7 @@ import type { Tool } from '@/api/tools'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { rowClick } from '@/lib/row-click'
+import { useWindowRows } from '@/lib/use-window-rows'
 import { cn } from '@/lib/utils'
 
 import { isBuiltInType, toolTypeLabel } from './tool-types'
@@ -50,15 +50,13 @@ export function VirtualRows({
     observer.observe(document.body)
     return () => observer.disconnect()
   }, [])
-  const virtualizer = useWindowVirtualizer({
+  const { start, end, totalHeight, scrollToIndex } = useWindowRows({
     count: rows.length,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.id ?? index,
   })
-  const items = virtualizer.getVirtualItems()
-  const lastRendered = items.at(-1)?.index ?? -1
+  const lastRendered = end - 1
 
   useEffect(() => {
     if (
@@ -81,15 +79,12 @@ export function VirtualRows({
     if (window.scrollY > 0) window.scrollTo({ top: 0 })
   }, [resetKey])
 
-  const paddingTop = Math.max(0, (items[0]?.start ?? scrollMargin) - scrollMargin)
-  const paddingBottom = Math.max(
-    0,
-    virtualizer.getTotalSize() - ((items.at(-1)?.end ?? scrollMargin) - scrollMargin),
-  )
+  const paddingTop = start * ROW_HEIGHT
+  const paddingBottom = totalHeight - end * ROW_HEIGHT
 
   const focusRow = (index: number) => {
     if (index < 0 || index >= rows.length) return
-    virtualizer.scrollToIndex(index, { align: 'auto' })
+    scrollToIndex(index)
     requestAnimationFrame(() => {
       frameRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"] a`)?.focus()
     })
@@ -120,13 +115,12 @@ export function VirtualRows({
       >
         <tbody onKeyDown={onKeyDown}>
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-          {items.map((item) => {
-            const tool = rows[item.index]
-            if (!tool) return null
+          {rows.slice(start, end).map((tool, offset) => {
+            const index = start + offset
             return (
               <tr
-                key={item.key}
-                data-index={item.index}
+                key={tool.id}
+                data-index={index}
                 data-tool-row=""
                 style={{ height: ROW_HEIGHT }}
                 className="cursor-pointer border-b transition-colors hover:bg-muted/50"
