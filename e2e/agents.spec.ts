@@ -42,7 +42,7 @@ test('creates an agent with a custom tool, talks to it, edits its memory and ope
   await page.getByRole('button', { name: 'New agent' }).first().click()
   const dialog = page.getByRole('dialog', { name: 'New agent' })
   await dialog.getByLabel('Name').fill(agentName)
-  await expect(dialog.getByRole('combobox').first()).toContainText('scripted-model')
+  await expect(dialog.getByRole('combobox', { name: 'Model' })).toHaveValue(/scripted-model/)
   await dialog.getByRole('checkbox', { name: toolName }).check()
   await dialog.getByLabel('Tags').fill('e2e')
   await dialog.getByRole('button', { name: 'Create agent' }).click()

@@ -147,14 +147,16 @@ test('the source filter is kept in the URL across a reload', async ({ page, requ
   await expect(jobRow(page, firstJob.id)).toBeVisible()
   await expect(jobRow(page, secondJob.id)).toBeVisible()
 
-  await page.getByRole('combobox', { name: 'Source' }).click()
-  await page.getByRole('option', { name: firstName }).click()
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: firstName })
   await expect(page).toHaveURL(new RegExp(`source=${first}`))
   await expect(jobRow(page, firstJob.id)).toBeVisible()
   await expect(jobRow(page, secondJob.id)).toHaveCount(0)
 
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveText(firstName)
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(first)
+  await expect(page.getByRole('combobox', { name: 'Source' }).locator('option:checked')).toHaveText(
+    firstName,
+  )
   await expect(jobRow(page, firstJob.id)).toBeVisible()
   await expect(jobRow(page, secondJob.id)).toHaveCount(0)
 

@@ -129,6 +129,20 @@ test('Ctrl+K opens the palette from inside the code editor, and Escape returns t
   await expect(editorInput).toBeFocused()
 })
 
+test('the tool type filter is changed with the keyboard alone', async ({ page }) => {
+  await page.goto('/tools')
+  await expect(page.getByRole('heading', { name: 'Tools', level: 1 })).toBeVisible()
+  const type = page.getByRole('combobox', { name: 'Tool type' })
+  await tabTo(page, type)
+  await page.keyboard.press('ArrowDown')
+  await expect(type).toHaveValue('custom')
+  await expect(page).toHaveURL(/type=custom/)
+  await expect(type).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  await expect(type).toHaveValue('all')
+  await expect(page).not.toHaveURL(/type=/)
+})
+
 test('a file is uploaded to a source with the keyboard alone', async ({ page, request }) => {
   const sourceName = uniqueName('keyboard-source')
   const sourceId = await createSource(request, sourceName)

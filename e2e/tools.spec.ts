@@ -250,8 +250,7 @@ test('the list keeps its search and filters in the URL', async ({ page, request 
   await expect(page.getByRole('searchbox', { name: 'Search tools' })).toHaveValue(tag)
   await expect(page.getByRole('link', { name: tool.name })).toBeVisible()
 
-  await page.getByRole('combobox', { name: 'Tool type' }).click()
-  await page.getByRole('option', { name: 'Letta core' }).click()
+  await page.getByRole('combobox', { name: 'Tool type' }).selectOption({ label: 'Letta core' })
   await expect(page).toHaveURL(/type=letta_core/)
   await expect(page).toHaveURL(/builtin=true/)
   await expect(page.getByRole('heading', { name: 'No tools match' })).toBeVisible()

@@ -8,13 +8,7 @@ import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { toast } from '@/lib/toast'
 
 interface Attached {
@@ -101,26 +95,26 @@ function AttachmentList({
         </ul>
       )}
       <div className="flex items-center gap-2">
-        <Select value={choice ?? ''} onValueChange={setChoice} disabled={choices.length === 0}>
-          <SelectTrigger aria-label={`${noun} to attach`} className="min-w-0 flex-1">
-            <SelectValue
-              placeholder={
-                available === undefined
-                  ? 'Loading…'
-                  : choices.length === 0
-                    ? `No other ${noun}s`
-                    : `Choose a ${noun}`
-              }
-            />
-          </SelectTrigger>
-          <SelectContent>
-            {choices.map((item) => (
-              <SelectItem key={item.id} value={item.id}>
-                {item.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <NativeSelect
+          aria-label={`${noun} to attach`}
+          className="min-w-0 flex-1"
+          value={chosen?.id ?? ''}
+          onChange={(event) => setChoice(event.target.value)}
+          disabled={choices.length === 0}
+        >
+          <option value="" disabled>
+            {available === undefined
+              ? 'Loading…'
+              : choices.length === 0
+                ? `No other ${noun}s`
+                : `Choose a ${noun}`}
+          </option>
+          {choices.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name}
+            </option>
+          ))}
+        </NativeSelect>
         <Button
           variant="outline"
           size="sm"

@@ -11,13 +11,7 @@ import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/lib/toast'
 
@@ -122,20 +116,24 @@ function CreateAgentForm({ onDone }: { onDone: () => void }) {
               Could not load the server&apos;s models: {models.error.message}
             </p>
           ) : (
-            <Select value={chosenModel} onValueChange={setModel} disabled={!models.data?.length}>
-              <SelectTrigger aria-label="Model" className="w-full">
-                <SelectValue
-                  placeholder={models.isPending ? 'Loading models…' : 'No models on this server'}
-                />
-              </SelectTrigger>
-              <SelectContent>
-                {models.data?.map((option) => (
-                  <SelectItem key={option.handle} value={option.handle}>
-                    <span className="font-mono text-xs">{option.handle}</span>
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <NativeSelect
+              aria-label="Model"
+              className="w-full"
+              value={chosenModel ?? ''}
+              onChange={(event) => setModel(event.target.value)}
+              disabled={!models.data?.length}
+            >
+              {!chosenModel && (
+                <option value="" disabled>
+                  {models.isPending ? 'Loading models…' : 'No models on this server'}
+                </option>
+              )}
+              {models.data?.map((option) => (
+                <option key={option.handle} value={option.handle}>
+                  {option.handle}
+                </option>
+              ))}
+            </NativeSelect>
           )}
         </FormField>
       </div>

@@ -3,13 +3,7 @@ import { XIcon } from 'lucide-react'
 import { JOB_STATUSES, JOB_TYPES } from '@/api/jobs'
 import { Button } from '@/components/ui/button'
 import { Label } from '@/components/ui/label'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Switch } from '@/components/ui/switch'
 
 import { JOB_TYPE_LABELS } from './job-format'
@@ -35,58 +29,54 @@ export function JobsFilters({
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
-      <Select
+      <NativeSelect
+        aria-label="Status"
+        className="w-40"
         value={search.status ?? ALL}
-        onValueChange={(value) =>
+        onChange={(event) => {
+          const value = event.target.value
           onChange({ status: value === ALL ? undefined : (value as JobsSearch['status']) })
-        }
+        }}
       >
-        <SelectTrigger aria-label="Status" className="w-40">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All statuses</SelectItem>
-          {JOB_STATUSES.map((status) => (
-            <SelectItem key={status} value={status}>
-              {status}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <option value={ALL}>All statuses</option>
+        {JOB_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {status}
+          </option>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        aria-label="Type"
+        className="w-32"
         value={search.type ?? ALL}
-        onValueChange={(value) =>
+        onChange={(event) => {
+          const value = event.target.value
           onChange({ type: value === ALL ? undefined : (value as JobsSearch['type']) })
-        }
+        }}
       >
-        <SelectTrigger aria-label="Type" className="w-32">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All types</SelectItem>
-          {JOB_TYPES.map((type) => (
-            <SelectItem key={type} value={type}>
-              {JOB_TYPE_LABELS[type] ?? type}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <option value={ALL}>All types</option>
+        {JOB_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {JOB_TYPE_LABELS[type] ?? type}
+          </option>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        aria-label="Source"
+        className="w-52 max-w-full"
         value={search.source ?? ALL}
-        onValueChange={(value) => onChange({ source: value === ALL ? undefined : value })}
+        onChange={(event) => {
+          const value = event.target.value
+          onChange({ source: value === ALL ? undefined : value })
+        }}
       >
-        <SelectTrigger aria-label="Source" className="w-52 max-w-full">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All sources</SelectItem>
-          {sources.map(([id, name]) => (
-            <SelectItem key={id} value={id}>
-              <span className="truncate">{name}</span>
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        <option value={ALL}>All sources</option>
+        {sources.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </NativeSelect>
       <div className="ml-1 flex items-center gap-2">
         <Switch
           id="jobs-active-only"

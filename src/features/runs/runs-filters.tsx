@@ -2,13 +2,7 @@ import { XIcon } from 'lucide-react'
 
 import { RUN_STATUSES, STOP_REASONS } from '@/api/runs'
 import { Button } from '@/components/ui/button'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 
 import { hasRunFilters, type RunsSearch } from './runs-search'
 
@@ -31,58 +25,54 @@ export function RunsFilters({
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
-      <Select
+      <NativeSelect
+        aria-label="Status"
+        className="w-40"
         value={search.status ?? ALL}
-        onValueChange={(value) =>
+        onChange={(event) => {
+          const value = event.target.value
           onChange({ status: value === ALL ? undefined : (value as RunsSearch['status']) })
-        }
+        }}
       >
-        <SelectTrigger aria-label="Status" className="w-40">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All statuses</SelectItem>
-          {RUN_STATUSES.map((status) => (
-            <SelectItem key={status} value={status}>
-              {status}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <option value={ALL}>All statuses</option>
+        {RUN_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {status}
+          </option>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        aria-label="Agent"
+        className="w-52 max-w-full"
         value={search.agent ?? ALL}
-        onValueChange={(value) => onChange({ agent: value === ALL ? undefined : value })}
+        onChange={(event) => {
+          const value = event.target.value
+          onChange({ agent: value === ALL ? undefined : value })
+        }}
       >
-        <SelectTrigger aria-label="Agent" className="w-52 max-w-full">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All agents</SelectItem>
-          {agents.map(([id, name]) => (
-            <SelectItem key={id} value={id}>
-              <span className="truncate">{name}</span>
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        <option value={ALL}>All agents</option>
+        {agents.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        aria-label="Stop reason"
+        className="w-56"
         value={search.stop ?? ALL}
-        onValueChange={(value) =>
+        onChange={(event) => {
+          const value = event.target.value
           onChange({ stop: value === ALL ? undefined : (value as RunsSearch['stop']) })
-        }
+        }}
       >
-        <SelectTrigger aria-label="Stop reason" className="w-56">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All stop reasons</SelectItem>
-          {STOP_REASONS.map((reason) => (
-            <SelectItem key={reason} value={reason}>
-              {reason}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        <option value={ALL}>All stop reasons</option>
+        {STOP_REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {reason}
+          </option>
+        ))}
+      </NativeSelect>
       {hasRunFilters(search) && (
         <Button
           variant="ghost"

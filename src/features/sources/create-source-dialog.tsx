@@ -7,13 +7,7 @@ import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Textarea } from '@/components/ui/textarea'
 import type { PageAction } from '@/lib/page-actions'
 import { toast } from '@/lib/toast'
@@ -24,33 +18,34 @@ import { parseChunkSize } from './source-form'
 /** How a model is named in the list and sent to the server: its handle, else its model name. */
 export const embeddingKey = (config: EmbeddingModel) => config.handle ?? config.embedding_model
 
-/** The server's embedding models (undefined while they load); the rest goes to the trigger. */
+/** The server's embedding models (undefined while they load); the rest goes to the select. */
 function EmbeddingModelSelect({
   models,
   value,
   onValueChange,
-  ...trigger
+  ...select
 }: {
   models: EmbeddingModel[] | undefined
   value: string | undefined
   onValueChange: (value: string) => void
-} & React.ComponentProps<typeof SelectTrigger>) {
+} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
   return (
-    <Select value={value} onValueChange={onValueChange} disabled={!models}>
-      <SelectTrigger {...trigger} className="w-full">
-        <SelectValue placeholder={models ? 'Choose a model' : 'Loading models…'} />
-      </SelectTrigger>
-      <SelectContent>
-        {models?.map((config) => (
-          <SelectItem key={embeddingKey(config)} value={embeddingKey(config)}>
-            <span className="font-mono text-xs">{embeddingKey(config)}</span>
-            <span className="ml-1.5 text-xs text-muted-foreground">
-              · {config.embedding_dim} dims
-            </span>
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <NativeSelect
+      {...select}
+      className="w-full"
+      value={value ?? ''}
+      onChange={(event) => onValueChange(event.target.value)}
+      disabled={!models}
+    >
+      <option value="" disabled>
+        {models ? 'Choose a model' : 'Loading models…'}
+      </option>
+      {models?.map((config) => (
+        <option key={embeddingKey(config)} value={embeddingKey(config)}>
+          {`${embeddingKey(config)} · ${config.embedding_dim} dims`}
+        </option>
+      ))}
+    </NativeSelect>
   )
 }
 

@@ -12,13 +12,7 @@ import {
 } from '@/api/sources'
 import { DebouncedSearchInput } from '@/components/debounced-search-input'
 import { Button } from '@/components/ui/button'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { fileDisplayName, plural } from './format'
@@ -141,9 +135,12 @@ export function PassagesPanel({
             aria-label={byMeaning ? 'Search passages by meaning' : 'Filter passages by text'}
           />
         </div>
-        <Select
+        <NativeSelect
+          className="w-48"
+          aria-label="Search mode"
           value={byMeaning ? 'meaning' : 'text'}
-          onValueChange={(value) =>
+          onChange={(event) => {
+            const value = event.target.value
             void navigate({
               search: (prev) => ({
                 ...prev,
@@ -153,19 +150,17 @@ export function PassagesPanel({
               }),
               replace: true,
             })
-          }
+          }}
         >
-          <SelectTrigger className="w-48" aria-label="Search mode">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="text">Contains the text</SelectItem>
-            <SelectItem value="meaning">Search by meaning</SelectItem>
-          </SelectContent>
-        </Select>
-        <Select
+          <option value="text">Contains the text</option>
+          <option value="meaning">Search by meaning</option>
+        </NativeSelect>
+        <NativeSelect
+          className="w-56"
+          aria-label="Filter passages by file"
           value={search.file ?? ALL_FILES}
-          onValueChange={(value) =>
+          onChange={(event) => {
+            const value = event.target.value
             void navigate({
               search: (prev) => ({
                 ...prev,
@@ -174,20 +169,15 @@ export function PassagesPanel({
                 before: undefined,
               }),
             })
-          }
+          }}
         >
-          <SelectTrigger className="w-56" aria-label="Filter passages by file">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL_FILES}>All files</SelectItem>
-            {files.map((file) => (
-              <SelectItem key={file.id} value={file.id}>
-                {fileDisplayName(file)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          <option value={ALL_FILES}>All files</option>
+          {files.map((file) => (
+            <option key={file.id} value={file.id}>
+              {fileDisplayName(file)}
+            </option>
+          ))}
+        </NativeSelect>
         {!byMeaning && page.isFetching && !page.isPending && (
           <Loader2Icon
             className="size-4 animate-spin text-muted-foreground"

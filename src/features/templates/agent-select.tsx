@@ -1,29 +1,23 @@
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 
 export interface AgentChoice {
   id: string
   name: string
 }
 
-/** A choice among agents by name (undefined while they load); the rest goes to the trigger. */
+/** A choice among agents by name (undefined while they load); the rest goes to the select. */
 export function AgentSelect({
   agents,
   error,
   value,
   onValueChange,
-  ...trigger
+  ...select
 }: {
   agents: AgentChoice[] | undefined
   error: Error | null
   value: string | undefined
   onValueChange: (value: string) => void
-} & React.ComponentProps<typeof SelectTrigger>) {
+} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
   if (error) {
     return <p className="text-sm text-destructive">Could not load the agents: {error.message}</p>
   }
@@ -31,17 +25,21 @@ export function AgentSelect({
     return <p className="text-sm text-muted-foreground">There are no agents to choose from.</p>
   }
   return (
-    <Select value={value} onValueChange={onValueChange} disabled={!agents}>
-      <SelectTrigger {...trigger} className="w-full">
-        <SelectValue placeholder={agents ? 'Choose an agent' : 'Loading agents…'} />
-      </SelectTrigger>
-      <SelectContent>
-        {agents?.map((agent) => (
-          <SelectItem key={agent.id} value={agent.id}>
-            {agent.name}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <NativeSelect
+      {...select}
+      className="w-full"
+      value={value ?? ''}
+      onChange={(event) => onValueChange(event.target.value)}
+      disabled={!agents}
+    >
+      <option value="" disabled>
+        {agents ? 'Choose an agent' : 'Loading agents…'}
+      </option>
+      {agents?.map((agent) => (
+        <option key={agent.id} value={agent.id}>
+          {agent.name}
+        </option>
+      ))}
+    </NativeSelect>
   )
 }

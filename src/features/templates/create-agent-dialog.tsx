@@ -10,13 +10,7 @@ import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { toast } from '@/lib/toast'
 
 import { emptyVariables } from './template-form'
@@ -102,20 +96,19 @@ function CreateAgentForm({
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
       <FormField label="Version">
-        <Select value={version} onValueChange={setVersion}>
-          <SelectTrigger className="w-full">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {versions.map((item) => (
-              <SelectItem key={item.version} value={item.version}>
-                Version {item.version}
-                {item.is_latest ? ' (latest)' : ''}
-                {item.message ? ` · ${item.message}` : ''}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <NativeSelect
+          className="w-full"
+          value={version}
+          onChange={(event) => setVersion(event.target.value)}
+        >
+          {versions.map((item) => (
+            <option key={item.version} value={item.version}>
+              {`Version ${item.version}${item.is_latest ? ' (latest)' : ''}${
+                item.message ? ` · ${item.message}` : ''
+              }`}
+            </option>
+          ))}
+        </NativeSelect>
       </FormField>
       <FormField label="Agent name" hint="Empty: the template's name and a random suffix.">
         <Input

@@ -13,13 +13,7 @@ import { LoadErrorMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
 import { Label } from '@/components/ui/label'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { formatTimestamp } from '@/lib/format'
@@ -159,19 +153,18 @@ function VersionPicker({
   return (
     <div className="flex items-center gap-2">
       <Label htmlFor={id}>{label}</Label>
-      <Select value={value} onValueChange={onChange}>
-        <SelectTrigger id={id} className="min-w-40">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          {versions.map((item) => (
-            <SelectItem key={item.version} value={item.version}>
-              Version {item.version}
-              {item.is_latest ? ' (latest)' : ''}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <NativeSelect
+        id={id}
+        className="min-w-40"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {versions.map((item) => (
+          <option key={item.version} value={item.version}>
+            {`Version ${item.version}${item.is_latest ? ' (latest)' : ''}`}
+          </option>
+        ))}
+      </NativeSelect>
     </div>
   )
 }

@@ -1,18 +1,9 @@
 import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Textarea } from '@/components/ui/textarea'
 
 import { optionKey, type ArgField, type ArgValues } from './args'
-
-// Radix Select has no empty value: this stands for "leave the argument out".
-const UNSET = '__unset__'
 
 const TYPE_HINTS: Record<ArgField['kind'], string> = {
   string: 'string',
@@ -25,36 +16,31 @@ const TYPE_HINTS: Record<ArgField['kind'], string> = {
 
 const optionLabel = (option: unknown) => (typeof option === 'string' ? option : optionKey(option))
 
-/** A yes/no or one-of argument; '' leaves it out. The rest goes to the trigger. */
+/** A yes/no or one-of argument; '' leaves it out. The rest goes to the select. */
 function ChoiceSelect({
   field,
   value,
   onValueChange,
-  ...trigger
+  ...select
 }: {
   field: ArgField
   value: string
   onValueChange: (value: string) => void
-} & React.ComponentProps<typeof SelectTrigger>) {
+} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
   return (
-    <Select
-      value={value === '' ? UNSET : value}
-      onValueChange={(next) => onValueChange(next === UNSET ? '' : next)}
+    <NativeSelect
+      {...select}
+      className="w-full"
+      value={value}
+      onChange={(event) => onValueChange(event.target.value)}
     >
-      <SelectTrigger {...trigger} className="w-full">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={UNSET}>
-          {field.required ? 'Choose…' : 'Not set (use the default)'}
-        </SelectItem>
-        {(field.kind === 'boolean' ? [true, false] : field.options).map((option) => (
-          <SelectItem key={optionKey(option)} value={optionKey(option)}>
-            {optionLabel(option)}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+      <option value="">{field.required ? 'Choose…' : 'Not set (use the default)'}</option>
+      {(field.kind === 'boolean' ? [true, false] : field.options).map((option) => (
+        <option key={optionKey(option)} value={optionKey(option)}>
+          {optionLabel(option)}
+        </option>
+      ))}
+    </NativeSelect>
   )
 }
 

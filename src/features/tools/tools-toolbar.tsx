@@ -4,13 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ToolType } from '@/api/tools'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 import { Switch } from '@/components/ui/switch'
 
 import { TOOL_TYPES, toolTypeLabel } from './tool-types'
@@ -66,22 +60,19 @@ export function ToolsToolbar({
           onChange={(event) => onSearchChange(event.target.value)}
         />
       </div>
-      <Select
+      <NativeSelect
+        aria-label="Tool type"
+        className="w-48"
         value={filters.type}
-        onValueChange={(type) => onChange({ type: type as ToolsFilters['type'] })}
+        onChange={(event) => onChange({ type: event.target.value as ToolsFilters['type'] })}
       >
-        <SelectTrigger aria-label="Tool type" className="w-48">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value="all">All types</SelectItem>
-          {TOOL_TYPES.map((type) => (
-            <SelectItem key={type} value={type}>
-              {toolTypeLabel(type)}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        <option value="all">All types</option>
+        {TOOL_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {toolTypeLabel(type)}
+          </option>
+        ))}
+      </NativeSelect>
       <div className="flex items-center gap-2">
         <Switch
           id="tools-include-built-in"

@@ -3,13 +3,7 @@ import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '@/components/ui/select'
+import { NativeSelect } from '@/components/ui/native-select'
 
 import { RANGE_LABELS, USAGE_RANGES, type UsageSearch } from './usage-search'
 
@@ -34,23 +28,20 @@ export function UsageFilters({
     <div className="mb-6 flex flex-wrap items-end gap-3" role="group" aria-label="Usage filters">
       <div className="grid gap-1.5">
         <Label htmlFor="usage-range">Range</Label>
-        <Select
+        <NativeSelect
+          id="usage-range"
+          className="w-44"
           value={search.range}
-          onValueChange={(value) =>
-            onChange({ range: value as UsageSearch['range'], bucket: undefined })
+          onChange={(event) =>
+            onChange({ range: event.target.value as UsageSearch['range'], bucket: undefined })
           }
         >
-          <SelectTrigger id="usage-range" className="w-44">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {USAGE_RANGES.map((range) => (
-              <SelectItem key={range} value={range}>
-                {RANGE_LABELS[range]}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          {USAGE_RANGES.map((range) => (
+            <option key={range} value={range}>
+              {RANGE_LABELS[range]}
+            </option>
+          ))}
+        </NativeSelect>
       </div>
       {search.range === 'custom' && (
         <form
@@ -90,35 +81,29 @@ export function UsageFilters({
       )}
       <div className="grid gap-1.5">
         <Label htmlFor="usage-group">Group by</Label>
-        <Select
+        <NativeSelect
+          id="usage-group"
+          className="w-32"
           value={search.group}
-          onValueChange={(value) => onChange({ group: value as UsageSearch['group'] })}
+          onChange={(event) => onChange({ group: event.target.value as UsageSearch['group'] })}
         >
-          <SelectTrigger id="usage-group" className="w-32">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="model">Model</SelectItem>
-            <SelectItem value="agent">Agent</SelectItem>
-          </SelectContent>
-        </Select>
+          <option value="model">Model</option>
+          <option value="agent">Agent</option>
+        </NativeSelect>
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="usage-bucket">Interval</Label>
-        <Select
+        <NativeSelect
+          id="usage-bucket"
+          className="w-28"
           value={bucket}
-          onValueChange={(value) => onChange({ bucket: value as UsageSearch['bucket'] })}
+          onChange={(event) => onChange({ bucket: event.target.value as UsageSearch['bucket'] })}
         >
-          <SelectTrigger id="usage-bucket" className="w-28">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value="hour" disabled={!hoursAllowed}>
-              Hourly
-            </SelectItem>
-            <SelectItem value="day">Daily</SelectItem>
-          </SelectContent>
-        </Select>
+          <option value="hour" disabled={!hoursAllowed}>
+            Hourly
+          </option>
+          <option value="day">Daily</option>
+        </NativeSelect>
       </div>
     </div>
   )
