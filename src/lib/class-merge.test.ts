@@ -158,7 +158,7 @@ describe('mergeClasses', () => {
       'justify-start place-items-end',
     ],
     ['content-center content-none', 'content-center content-none'],
-    ['tabular-nums normal-nums', 'normal-nums'],
+    ['tabular-nums proportional-nums', 'proportional-nums'],
     ['line-clamp-2 block overflow-hidden line-clamp-3', 'line-clamp-3'],
     // Arbitrary, negative and fractional values.
     ['w-[var(--x)] w-full', 'w-full'],
@@ -180,7 +180,6 @@ describe('mergeClasses', () => {
     ['z-10 z-50 opacity-50 opacity-0', 'z-50 opacity-0'],
     ['transition transition-colors duration-200 duration-100', 'transition-colors duration-100'],
     ['space-y-1 space-y-2 divide-y divide-y-2 divide-border', 'space-y-2 divide-y-2 divide-border'],
-    ['from-red-500 from-10% to-blue-500 to-primary', 'from-red-500 from-10% to-primary'],
     ['stroke-2 stroke-border stroke-1', 'stroke-border stroke-1'],
     [
       'decoration-2 decoration-dashed decoration-primary',
