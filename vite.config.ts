@@ -10,6 +10,12 @@ import { precompress } from './scripts/precompress.ts'
 const DIALOG_MODULES =
   /[\\/]node_modules[\\/](?:@radix-ui|@floating-ui|react-remove-scroll(?:-bar)?|aria-hidden|use-sidecar|use-callback-ref|react-style-singleton|tslib)[\\/]/
 
+const SHARED_UI_MODULES =
+  /[\\/](?:node_modules[\\/](?:lucide-react|class-variance-authority)|src[\\/]components)[\\/]/
+/** Components loaded only when first used (dialogs, the palette, toasts), or not UI at all. */
+const LAZY_UI_MODULES =
+  /(?:-frame|command|password-dialog|ui[\\/](?:dialog|alert-dialog|sonner)|[\\/]messages[\\/]|\.test\.)/
+
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 
 export default defineConfig({
@@ -67,6 +73,15 @@ export default defineConfig({
               priority: 1.5,
             },
             {
+              // The small components and icons most pages use, in one chunk: grouped by the set of
+              // routes using each, they were scattered over many chunks that pulled in code of
+              // other pages with them.
+              name: 'ui',
+              test: (id: string) => SHARED_UI_MODULES.test(id) && !LAZY_UI_MODULES.test(id),
+              minShareCount: 2,
+              priority: 1.2,
+            },
+            {
               // Code that two or more routes share, grouped by the set of routes that use it
               // (small groups merged into their nearest), rather than a chunk per module, which
               // kept the first page at dozens of requests.
@@ -74,7 +89,7 @@ export default defineConfig({
               minShareCount: 2,
               priority: 1,
               entriesAware: true,
-              entriesAwareMergeThreshold: 8 * 1024,
+              entriesAwareMergeThreshold: 4 * 1024,
               test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor|recharts)[\\/]/.test(id),
             },
           ],

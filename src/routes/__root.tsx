@@ -5,7 +5,7 @@ import { capabilitiesQueryOptions } from '@/api/capabilities'
 import { AppShell } from '@/components/app-shell'
 import { DevTools } from '@/components/dev-tools'
 import { NotFoundView, RouteErrorView } from '@/components/error-view'
-import { JobFinishNotifier } from '@/features/jobs/job-finish-notifier'
+import { JobFinishWatch } from '@/features/jobs/job-finish-watch'
 import { setActiveCapabilities } from '@/lib/capabilities'
 import { getConnection } from '@/lib/connection'
 
@@ -31,7 +31,7 @@ function RootComponent() {
   return (
     <>
       <AppShell />
-      <JobFinishNotifier />
+      <JobFinishWatch />
       <DevTools />
     </>
   )
