@@ -75,7 +75,7 @@ export default defineConfig({
               priority: 1,
               entriesAware: true,
               entriesAwareMergeThreshold: 8 * 1024,
-              test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor|recharts)[\\/]/.test(id),
+              test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor)[\\/]/.test(id),
             },
           ],
         },
