@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { labelInterval, layoutBarChart, niceTicks, truncateToWidth } from './bar-chart-layout'
+import { labelInterval, layoutBarChart, niceTicks } from './bar-chart-layout'
 
 describe('niceTicks', () => {
   it('steps by 1, 2, 2.5 or 5 times a power of ten up to at least the maximum', () => {
@@ -31,13 +31,6 @@ describe('labelInterval', () => {
   it('skips labels so the drawn ones stay apart when bands are narrow', () => {
     // 5 characters are about 35 px, plus the 12 px gap: three 20 px bands per label.
     expect(labelInterval(['03-01', '03-02', '03-03'], 20)).toBe(3)
-  })
-})
-
-describe('truncateToWidth', () => {
-  it('leaves text that fits and cuts longer text with an ellipsis', () => {
-    expect(truncateToWidth('gpt-4o', 100)).toBe('gpt-4o')
-    expect(truncateToWidth('a-very-long-model-name-indeed', 70)).toBe('a-very-lo…')
   })
 })
 

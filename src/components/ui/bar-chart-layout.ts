@@ -82,14 +82,7 @@ export function niceTicks(max: number, count: number, integers = false): number[
 }
 
 /** A label's width in pixels at the chart's 12 px text, close enough to keep labels apart. */
-export const estimateTextWidth = (text: string) => text.length * 7
-
-/** The text cut to fit `width` pixels, with an ellipsis when cut. */
-export function truncateToWidth(text: string, width: number): string {
-  if (estimateTextWidth(text) <= width) return text
-  const characters = Math.max(1, Math.floor(width / estimateTextWidth('x')) - 1)
-  return `${text.slice(0, characters).trimEnd()}…`
-}
+const estimateTextWidth = (text: string) => text.length * 7
 
 /** Every how many categories a label can be drawn without touching the next one drawn. */
 export function labelInterval(labels: readonly string[], bandSize: number): number {

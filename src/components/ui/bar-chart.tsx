@@ -4,9 +4,9 @@ import { cn } from '@/lib/utils'
 
 import {
   layoutBarChart,
-  truncateToWidth,
   type BarChartLayout,
   type BarChartOrientation,
+  type BarGroupLayout,
 } from './bar-chart-layout'
 
 export interface BarChartSeries<Datum> {
@@ -41,16 +41,14 @@ const HORIZONTAL_ROW_HEIGHT = 36
 const HORIZONTAL_EXTRA_HEIGHT = 32
 const TOOLTIP_OFFSET = 12
 
-/** The width of the element, kept current as it resizes; 0 until first measured. */
+/** The width of the element, borders included, kept current as it resizes; 0 until first measured. */
 function useMeasuredWidth() {
   const [width, setWidth] = React.useState(0)
   const ref = React.useCallback((element: HTMLDivElement | null) => {
     if (!element) return
-    setWidth(element.clientWidth)
+    setWidth(element.offsetWidth)
     if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.round(entry.contentRect.width))
-    })
+    const observer = new ResizeObserver(() => setWidth(element.offsetWidth))
     observer.observe(element)
     return () => observer.disconnect()
   }, [])
@@ -58,6 +56,38 @@ function useMeasuredWidth() {
 }
 
 const identity = (value: string) => value
+
+/**
+ * Where the tooltip goes so it leaves the bar it describes in view and stays inside the chart:
+ * beside a column, on the right unless only the left has room; below a row in the top half of a
+ * horizontal chart and above one in the bottom half, ending where the bar ends.
+ */
+function tooltipPlacement(
+  group: BarGroupLayout,
+  below: boolean,
+  tooltipWidth: number,
+  width: number,
+  height: number,
+  vertical: boolean,
+): React.CSSProperties {
+  const inside = (left: number) => Math.max(0, Math.min(left, width - tooltipWidth))
+  if (vertical) {
+    const right = group.tip.x + TOOLTIP_OFFSET
+    const fitsRight = right + tooltipWidth <= width
+    return {
+      left: inside(fitsRight ? right : group.tip.x - TOOLTIP_OFFSET - tooltipWidth),
+      top: Math.min(Math.max(group.tip.y, 40), height - 40),
+      transform: 'translateY(-50%)',
+    }
+  }
+  return {
+    left: inside(group.tip.x - tooltipWidth),
+    top: below ? group.band.y + group.band.height : group.band.y,
+    transform: below
+      ? `translateY(${TOOLTIP_OFFSET / 2}px)`
+      : `translateY(calc(-100% - ${TOOLTIP_OFFSET / 2}px))`,
+  }
+}
 
 /**
  * A bar chart drawn as SVG at its container's width (so text keeps its size), with stacked series,
@@ -79,6 +109,7 @@ export function BarChart<Datum>({
   className,
 }: BarChartProps<Datum>) {
   const [measure, width] = useMeasuredWidth()
+  const [measureTooltip, tooltipWidth] = useMeasuredWidth()
   const [hovered, setHovered] = React.useState<number | null>(null)
   const [focused, setFocused] = React.useState<number | null>(null)
   const [tabStop, setTabStop] = React.useState(0)
@@ -89,9 +120,7 @@ export function BarChart<Datum>({
     ? fixedHeight
     : data.length * HORIZONTAL_ROW_HEIGHT + HORIZONTAL_EXTRA_HEIGHT
   const categories = data.map(category)
-  const categoryLabels = vertical
-    ? categories.map(formatCategoryTick)
-    : categories.map((name) => truncateToWidth(name, categoryAxisWidth - 8))
+  const categoryLabels = vertical ? categories.map(formatCategoryTick) : categories
   const layout: BarChartLayout | null =
     width > 0
       ? layoutBarChart({
@@ -195,28 +224,19 @@ export function BarChart<Datum>({
                   </g>
                 ),
               )}
-              {layout.groups.map((group, index) =>
-                !group.showLabel ? null : vertical ? (
-                  <text
-                    key={index}
-                    x={group.band.x + group.band.width / 2}
-                    y={layout.plot.top + layout.plot.height + 16}
-                    textAnchor="middle"
-                  >
-                    {categoryLabels[index]}
-                  </text>
-                ) : (
-                  <text
-                    key={index}
-                    x={layout.plot.left - 8}
-                    y={group.band.y + group.band.height / 2}
-                    textAnchor="end"
-                    dominantBaseline="middle"
-                  >
-                    {categoryLabels[index]}
-                  </text>
-                ),
-              )}
+              {vertical &&
+                layout.groups.map((group, index) =>
+                  group.showLabel ? (
+                    <text
+                      key={index}
+                      x={group.band.x + group.band.width / 2}
+                      y={layout.plot.top + layout.plot.height + 16}
+                      textAnchor="middle"
+                    >
+                      {categoryLabels[index]}
+                    </text>
+                  ) : null,
+                )}
             </g>
             {layout.groups.map((group, index) => (
               <g
@@ -252,23 +272,41 @@ export function BarChart<Datum>({
             ))}
           </svg>
         )}
+        {layout &&
+          !vertical &&
+          layout.groups.map((group, index) => (
+            // HTML, not SVG text, so a long name is cut with an ellipsis at its real width.
+            <div
+              key={index}
+              aria-hidden
+              className="absolute truncate pr-2 text-right leading-none text-muted-foreground"
+              style={{
+                left: 0,
+                width: layout.plot.left,
+                top: group.band.y + group.band.height / 2,
+                transform: 'translateY(-50%)',
+              }}
+            >
+              {categories[index]}
+            </div>
+          ))}
         {shownGroup && shownDatum !== undefined && (
           <div
             role="tooltip"
-            className="absolute z-10 grid min-w-32 gap-1.5 rounded-lg border bg-background px-2.5 py-1.5 shadow-xl"
-            style={{
-              left: shownGroup.tip.x,
-              top: Math.min(Math.max(shownGroup.tip.y, 40), height - 40),
-              // Beside the bar, on the side with more room, so it never covers the bar itself.
-              transform:
-                shownGroup.tip.x > width / 2
-                  ? `translate(calc(-100% - ${TOOLTIP_OFFSET}px), -50%)`
-                  : `translate(${TOOLTIP_OFFSET}px, -50%)`,
-            }}
+            className="absolute z-10 grid w-max max-w-72 min-w-32 gap-1.5 rounded-lg border bg-background px-2.5 py-1.5 shadow-xl"
+            ref={measureTooltip}
+            style={tooltipPlacement(
+              shownGroup,
+              (shown ?? 0) < data.length / 2,
+              tooltipWidth,
+              width,
+              height,
+              vertical,
+            )}
           >
-            <div className="font-medium">{categories[shown ?? 0]}</div>
+            <div className="font-medium break-words">{categories[shown ?? 0]}</div>
             {series.map((item) => (
-              <div key={item.label} className="flex items-center gap-2">
+              <div key={item.label} className="flex items-center gap-2 whitespace-nowrap">
                 <span
                   aria-hidden
                   className="size-2.5 shrink-0 rounded-[2px]"

@@ -164,7 +164,6 @@ export function TokensByGroup({
           category={(group) => groupName(group.key)}
           series={groupSeries}
           orientation="horizontal"
-          categoryAxisWidth={148}
           formatTick={formatCompact}
           formatValue={formatCount}
         />
