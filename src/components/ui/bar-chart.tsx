@@ -250,9 +250,10 @@ export function BarChart<Datum>({
                 tabIndex={index === rovingIndex ? 0 : -1}
                 className="group outline-none"
                 onPointerEnter={() => setHovered(index)}
-                onFocus={() => {
+                onFocus={(event) => {
                   setTabStop(index)
-                  setFocused(index)
+                  // A click focuses the bar too, but its tooltip should go when the pointer does.
+                  if (event.currentTarget.matches(':focus-visible')) setFocused(index)
                 }}
                 onBlur={() => setFocused(null)}
                 onKeyDown={(event) => moveFocus(event, index)}
