@@ -90,7 +90,7 @@ export default defineConfig({
               priority: 1,
               entriesAware: true,
               entriesAwareMergeThreshold: 4 * 1024,
-              test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor|recharts)[\\/]/.test(id),
+              test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor)[\\/]/.test(id),
             },
           ],
         },

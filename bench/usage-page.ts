@@ -25,7 +25,7 @@ const CHARTS = 3
  */
 const WATCH_FOR_CHARTS = `
   const drawn = () => [...document.querySelectorAll('[role=figure]')]
-    .filter((figure) => figure.querySelector('.recharts-bar-rectangle')).length >= ${CHARTS}
+    .filter((figure) => figure.querySelector('[data-slot=bar-group]')).length >= ${CHARTS}
   const observer = new MutationObserver(() => {
     if (!drawn()) return
     observer.disconnect()

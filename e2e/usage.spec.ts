@@ -81,9 +81,60 @@ test('usage: totals and by-agent figures match what the provider reported, runs 
   const after = await pageTotals(page)
   expect(after).toEqual(add(before, sent))
 
+  // One bar per bucket; the keyboard walks them, and the tooltip shows the bucket's table row.
+  const overTimeView = page.getByRole('tablist', { name: 'Tokens over time: view' })
+  await overTimeView.getByRole('tab', { name: 'Table' }).click()
+  const bucketRows = page
+    .getByRole('table', { name: 'Tokens over time' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+  await expect(bucketRows.first()).toBeVisible()
+  const bucketCount = await bucketRows.count()
+  const bucketCells = async (index: number) =>
+    (await bucketRows.nth(index).getByRole('cell').allTextContents()).map((text) => text.trim())
+  const [firstBucket, lastBucket, beforeLastBucket] = [
+    await bucketCells(0),
+    await bucketCells(bucketCount - 1),
+    await bucketCells(bucketCount - 2),
+  ]
+  await overTimeView.getByRole('tab', { name: 'Chart' }).click()
+  const overTimeBars = page.getByRole('figure', { name: 'Tokens over time' }).getByRole('img')
+  await expect(overTimeBars).toHaveCount(bucketCount)
+  const tooltip = page.getByRole('tooltip')
+  const expectShown = async (cells: string[]) => {
+    const [label, prompt, completion] = cells
+    await expect(page.locator(':focus')).toHaveAttribute(
+      'aria-label',
+      `${label}: Prompt tokens ${prompt}, Completion tokens ${completion}`,
+    )
+    await expect(tooltip).toHaveText(
+      new RegExp(`^${label}Prompt tokens\\s*${prompt}Completion tokens\\s*${completion}$`),
+    )
+  }
+  // The chart tab, then its panel, then the bars: one tab stop, at the first bucket.
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expectShown(firstBucket)
+  await page.keyboard.press('End')
+  await expectShown(lastBucket)
+  await page.keyboard.press('ArrowLeft')
+  await expectShown(beforeLastBucket)
+  await page.keyboard.press('Escape')
+  await expect(tooltip).toBeHidden()
+
   // Both agents are in the by-agent view, with exactly their own tokens.
   const byAgentChart = page.getByRole('figure', { name: 'Tokens by agent' })
-  await expect(byAgentChart.locator('.recharts-bar-rectangle').first()).toBeVisible()
+  for (const [agent, usage] of [
+    [first, firstUsage],
+    [second, secondUsage],
+  ] as const) {
+    await expect(
+      byAgentChart.getByRole('img', {
+        name: `${agent.name}: Total tokens ${usage.total_tokens.toLocaleString('en-US')}`,
+        exact: true,
+      }),
+    ).toBeVisible()
+  }
   await page
     .getByRole('tablist', { name: 'Tokens by agent: view' })
     .getByRole('tab', { name: 'Table' })

@@ -1,15 +1,7 @@
 import type * as React from 'react'
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 
+import { BarChart, type BarChartSeries } from '@/components/ui/bar-chart'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import {
-  ChartContainer,
-  ChartLegend,
-  ChartLegendContent,
-  ChartTooltip,
-  ChartTooltipContent,
-  type ChartConfig,
-} from '@/components/ui/chart'
 import {
   Table,
   TableBody,
@@ -23,14 +15,24 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { formatCompact, formatCount, shortBucketLabel } from './usage-format'
 import type { UsageSummary } from './usage-from-steps'
 
-const tokensConfig = {
-  prompt: { label: 'Prompt tokens', color: 'var(--chart-1)' },
-  completion: { label: 'Completion tokens', color: 'var(--chart-3)' },
-} satisfies ChartConfig
-const runsConfig = { runs: { label: 'Runs', color: 'var(--chart-2)' } } satisfies ChartConfig
-const groupConfig = {
-  tokens: { label: 'Total tokens', color: 'var(--chart-3)' },
-} satisfies ChartConfig
+type UsageSeriesEntry = UsageSummary['series'][number]
+type UsageGroup = UsageSummary['groups'][number]
+
+const tokenSeries: BarChartSeries<UsageSeriesEntry>[] = [
+  { label: 'Prompt tokens', color: 'var(--chart-1)', value: (entry) => entry.prompt_tokens },
+  {
+    label: 'Completion tokens',
+    color: 'var(--chart-3)',
+    value: (entry) => entry.completion_tokens,
+  },
+]
+const runSeries: BarChartSeries<UsageSeriesEntry>[] = [
+  { label: 'Runs', color: 'var(--chart-2)', value: (entry) => entry.runs },
+]
+const groupSeries: BarChartSeries<UsageGroup>[] = [
+  { label: 'Total tokens', color: 'var(--chart-3)', value: (group) => group.total_tokens },
+]
+const bucketOf = (entry: UsageSeriesEntry) => entry.label
 
 /** A chart with the same numbers as a table a tab away, for screen readers and exact values. */
 function ChartCard({
@@ -103,11 +105,6 @@ function ChartCard({
 }
 
 export function TokensOverTime({ summary }: { summary: UsageSummary }) {
-  const data = summary.series.map((entry) => ({
-    label: entry.label,
-    prompt: entry.prompt_tokens,
-    completion: entry.completion_tokens,
-  }))
   return (
     <ChartCard
       id="tokens-over-time"
@@ -121,22 +118,16 @@ export function TokensOverTime({ summary }: { summary: UsageSummary }) {
         entry.total_tokens,
       ])}
       chart={
-        <ChartContainer config={tokensConfig} className="h-72 w-full">
-          <BarChart data={data} accessibilityLayer>
-            <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="label"
-              tickLine={false}
-              tickFormatter={shortBucketLabel}
-              minTickGap={16}
-            />
-            <YAxis tickLine={false} width={48} tickFormatter={formatCompact} />
-            <ChartTooltip content={<ChartTooltipContent formatValue={formatCount} />} />
-            <ChartLegend content={<ChartLegendContent />} />
-            <Bar dataKey="prompt" stackId="tokens" fill="var(--color-prompt)" />
-            <Bar dataKey="completion" stackId="tokens" fill="var(--color-completion)" />
-          </BarChart>
-        </ChartContainer>
+        <BarChart
+          label={`Prompt and completion tokens per ${summary.bucket}`}
+          data={summary.series}
+          category={bucketOf}
+          series={tokenSeries}
+          height={288}
+          formatTick={formatCompact}
+          formatCategoryTick={shortBucketLabel}
+          formatValue={formatCount}
+        />
       }
     />
   )
@@ -150,10 +141,6 @@ export function TokensByGroup({
   groupName: (key: string | null) => string
 }) {
   const noun = summary.group_by === 'model' ? 'Model' : 'Agent'
-  const data = summary.groups.map((group) => ({
-    name: groupName(group.key),
-    tokens: group.total_tokens,
-  }))
   return (
     <ChartCard
       id="tokens-by-group"
@@ -171,27 +158,21 @@ export function TokensByGroup({
         group.runs,
       ])}
       chart={
-        <ChartContainer
-          config={groupConfig}
-          className="aspect-auto w-full"
-          style={{ height: Math.max(160, data.length * 36 + 64) }}
-        >
-          <BarChart data={data} layout="vertical" accessibilityLayer margin={{ left: 8 }}>
-            <CartesianGrid horizontal={false} />
-            <XAxis type="number" tickLine={false} tickFormatter={formatCompact} />
-            <YAxis type="category" dataKey="name" tickLine={false} width={140} />
-            <ChartTooltip content={<ChartTooltipContent formatValue={formatCount} />} />
-            <ChartLegend content={<ChartLegendContent />} />
-            <Bar dataKey="tokens" fill="var(--color-tokens)" />
-          </BarChart>
-        </ChartContainer>
+        <BarChart
+          label={`Total tokens of each ${noun.toLowerCase()}`}
+          data={summary.groups}
+          category={(group) => groupName(group.key)}
+          series={groupSeries}
+          orientation="horizontal"
+          formatTick={formatCompact}
+          formatValue={formatCount}
+        />
       }
     />
   )
 }
 
 export function RunsOverTime({ summary }: { summary: UsageSummary }) {
-  const data = summary.series.map((entry) => ({ label: entry.label, runs: entry.runs }))
   return (
     <ChartCard
       id="runs-over-time"
@@ -200,21 +181,17 @@ export function RunsOverTime({ summary }: { summary: UsageSummary }) {
       columns={[summary.bucket === 'day' ? 'Day' : 'Hour', 'Runs', 'Steps']}
       rows={summary.series.map((entry) => [entry.label, entry.runs, entry.steps])}
       chart={
-        <ChartContainer config={runsConfig} className="h-60 w-full">
-          <BarChart data={data} accessibilityLayer>
-            <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="label"
-              tickLine={false}
-              tickFormatter={shortBucketLabel}
-              minTickGap={16}
-            />
-            <YAxis tickLine={false} width={48} allowDecimals={false} />
-            <ChartTooltip content={<ChartTooltipContent formatValue={formatCount} />} />
-            <ChartLegend content={<ChartLegendContent />} />
-            <Bar dataKey="runs" fill="var(--color-runs)" />
-          </BarChart>
-        </ChartContainer>
+        <BarChart
+          label={`Runs per ${summary.bucket}`}
+          data={summary.series}
+          category={bucketOf}
+          series={runSeries}
+          height={240}
+          integerTicks
+          formatTick={formatCount}
+          formatCategoryTick={shortBucketLabel}
+          formatValue={formatCount}
+        />
       }
     />
   )
