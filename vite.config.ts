@@ -12,9 +12,12 @@ const DIALOG_MODULES =
 
 const SHARED_UI_MODULES =
   /[\\/](?:node_modules[\\/](?:lucide-react|class-variance-authority)|src[\\/]components)[\\/]/
-/** Components loaded only when first used (dialogs, the palette, toasts), or not UI at all. */
+/**
+ * Components loaded only when first used (dialogs, the palette, toasts), those only a few pages
+ * show (tabs, switches, progress bars), and what is not UI at all.
+ */
 const LAZY_UI_MODULES =
-  /(?:-frame|command|password-dialog|ui[\\/](?:dialog|alert-dialog|sonner)|[\\/]messages[\\/]|\.test\.)/
+  /(?:-frame|command|password-dialog|ui[\\/](?:dialog|alert-dialog|sonner|tabs|switch|progress)|[\\/]messages[\\/]|\.test\.)/
 
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 
@@ -89,7 +92,7 @@ export default defineConfig({
               minShareCount: 2,
               priority: 1,
               entriesAware: true,
-              entriesAwareMergeThreshold: 4 * 1024,
+              entriesAwareMergeThreshold: 2 * 1024,
               test: (id: string) => !/[\\/](?:monaco-editor|@monaco-editor)[\\/]/.test(id),
             },
           ],

@@ -6,14 +6,14 @@ import {
 } from '@tanstack/react-query'
 
 import { api, call, type ApiError } from './client'
-import { jobStatusValues, jobTypeValues, type components } from './generated/schema'
+import type { components } from './generated/schema'
+
+export { JOB_STATUSES, JOB_TYPES } from './values'
 
 export type Job = components['schemas']['Job']
 export type JobStatus = components['schemas']['JobStatus']
 export type JobType = components['schemas']['JobType']
 
-/** Every status the bundled server names; a real server may send others, shown as they come. */
-export const JOB_STATUSES = jobStatusValues
 /** Unfinished statuses; `not_started` is the user's document's name for a job that has not run yet. */
 export const ACTIVE_JOB_STATUSES: readonly string[] = [
   'created',
@@ -21,7 +21,6 @@ export const ACTIVE_JOB_STATUSES: readonly string[] = [
   'running',
   'not_started',
 ] satisfies readonly (JobStatus | 'not_started')[]
-export const JOB_TYPES = jobTypeValues
 
 /** Whether the job has not finished yet; unknown statuses count as finished, so nothing polls forever. */
 export function isActiveJob(job: Pick<Job, 'status'>): boolean {

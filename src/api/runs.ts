@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { api, call, type AsReceived } from './client'
 import type { components } from './generated/schema'
 
-export { runStatusValues as RUN_STATUSES } from './generated/schema'
+export { RUN_STATUSES, STOP_REASONS } from './values'
 
 export type Run = AsReceived<components['schemas']['Run']>
 export type RunStatus = components['schemas']['RunStatus']
@@ -11,25 +11,6 @@ export type Step = AsReceived<components['schemas']['Step']>
 export type RunUsage = AsReceived<components['schemas']['UsageStatistics']>
 
 export type StopReason = NonNullable<components['schemas']['StopReasonType']>
-
-// The schema marks the enum nullable, so no value list is generated; the Record makes the compiler
-// check this one against it both ways.
-const stopReasons: Record<StopReason, true> = {
-  end_turn: true,
-  error: true,
-  llm_api_error: true,
-  invalid_llm_response: true,
-  invalid_tool_call: true,
-  max_steps: true,
-  max_tokens_exceeded: true,
-  no_tool_call: true,
-  tool_rule: true,
-  cancelled: true,
-  insufficient_credits: true,
-  requires_approval: true,
-  context_window_overflow_in_system_prompt: true,
-}
-export const STOP_REASONS = Object.keys(stopReasons) as [StopReason, ...StopReason[]]
 
 /** The statuses of a run that has not finished. */
 export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['created', 'running']

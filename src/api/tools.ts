@@ -10,7 +10,7 @@ import {
 import { api, call, type ApiError } from './client'
 import type { components, paths } from './generated/schema'
 
-export { toolTypeValues } from './generated/schema'
+export { toolTypeValues } from './values'
 
 type JsonBody<T> = T extends { content: { 'application/json': infer Body } } ? Body : never
 

@@ -1,19 +1,23 @@
 import { Link, useLocation } from '@tanstack/react-router'
 import { InfoIcon, PlugZapIcon } from 'lucide-react'
-import type * as React from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 
 import { useCapabilities } from '@/api/capabilities'
 import { StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
-import { CAPABILITIES } from '@/lib/capabilities'
 import { useConnection } from '@/lib/connection'
 import { isAvailable, navItemForPath } from '@/lib/navigation'
+
+// Most servers lack nothing a page needs: the words for what is missing load when they are said.
+const CapabilityNoteList = lazy(() =>
+  import('./capability-note-list').then((module) => ({ default: module.CapabilityNoteList })),
+)
 
 /**
  * Stands in for a page the active server cannot serve, saying what is missing instead of failing,
  * and notes above a page what it works around on this server.
  */
-export function CapabilityGate({ children }: { children: React.ReactNode }) {
+export function CapabilityGate({ children }: { children: ReactNode }) {
   const { pathname } = useLocation()
   const capabilities = useCapabilities()
   const connection = useConnection()
@@ -26,11 +30,12 @@ export function CapabilityGate({ children }: { children: React.ReactNode }) {
         icon={PlugZapIcon}
         title={`${connection.name} has no ${item.title.toLowerCase()}`}
       >
-        <ul className="max-w-prose space-y-1 text-sm text-muted-foreground">
-          {(item.requires ?? []).map((name) => (
-            <li key={name}>{CAPABILITIES[name].whenMissing}</li>
-          ))}
-        </ul>
+        <Suspense fallback={null}>
+          <CapabilityNoteList
+            names={item.requires ?? []}
+            className="max-w-prose space-y-1 text-sm text-muted-foreground"
+          />
+        </Suspense>
         <Button asChild variant="outline">
           <Link to="/settings/connection">Choose another connection</Link>
         </Button>
@@ -48,11 +53,9 @@ export function CapabilityGate({ children }: { children: React.ReactNode }) {
           className="mb-4 flex gap-2 rounded-md border bg-muted/40 p-3 text-sm"
         >
           <InfoIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
-          <ul className="space-y-1">
-            {missing.map((name) => (
-              <li key={name}>{CAPABILITIES[name].whenMissing}</li>
-            ))}
-          </ul>
+          <Suspense fallback={null}>
+            <CapabilityNoteList names={missing} className="space-y-1" />
+          </Suspense>
         </aside>
       )}
       {children}

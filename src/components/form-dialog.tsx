@@ -18,6 +18,7 @@ export function FormDialog({
   className,
   children,
   openOn,
+  preload,
 }: {
   /** A command palette action that opens this dialog. */
   openOn?: PageAction | undefined
@@ -27,13 +28,15 @@ export function FormDialog({
   title: ReactNode
   description: ReactNode
   children: (close: () => void) => ReactNode
+  /** Loads what the form needs, with the dialog's own code, when its trigger is pointed at. */
+  preload?: () => unknown
 }) {
   const { open, mounted, setOpen } = useDialogState()
   usePageAction(openOn, () => setOpen(true))
   const { opener, focusOpener } = useDialogOpener(trigger, {
     open,
     onOpen: () => setOpen(true),
-    preload: loadFrame,
+    preload: () => Promise.all([loadFrame(), preload?.()]),
   })
   return (
     <>

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import {
-  CAPABILITIES,
   CAPABILITY_NAMES,
   detectCapabilities,
   routeForServer,
   UNKNOWN_CAPABILITIES,
   type ServerCapabilities,
 } from './capabilities'
+import { CAPABILITY_NOTES } from './capability-notes'
 import { isAvailable, navigationFor, navItemForPath } from './navigation'
 
 const json = (status: number, body: unknown) =>
@@ -136,6 +136,6 @@ describe('routes and navigation by capability', () => {
   })
 
   it('says for every capability what its absence means', () => {
-    for (const name of CAPABILITY_NAMES) expect(CAPABILITIES[name].whenMissing).not.toBe('')
+    for (const name of CAPABILITY_NAMES) expect(CAPABILITY_NOTES[name]).not.toBe('')
   })
 })

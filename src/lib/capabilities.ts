@@ -24,8 +24,6 @@ export interface CapabilityDefinition {
   probe: { method: 'GET' | 'POST'; path: string }
   /** The route to look for in the server's OpenAPI document, when it serves one. */
   documentPath: string
-  /** Said in place of what is missing: which servers have it, and since which version. */
-  whenMissing: string
   /** Other routes only this capability's pages call (`METHOD /path`), beside its probe. */
   alsoUses?: string[]
 }
@@ -35,52 +33,41 @@ export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
     label: 'Tools',
     probe: { method: 'GET', path: '/v1/tools/?limit=1' },
     documentPath: '/v1/tools/',
-    whenMissing: 'Every Letta server has tools; this one refused to list them.',
   },
   sources: {
     label: 'Sources',
     probe: { method: 'GET', path: '/v1/sources/count' },
     documentPath: '/v1/sources/',
-    whenMissing:
-      'This server has no /v1/sources. Letta 0.9 renamed sources to folders; where folders exist the console uses them instead.',
   },
   folders: {
     label: 'Folders',
     probe: { method: 'GET', path: '/v1/folders/count' },
     documentPath: '/v1/folders/',
-    whenMissing: 'Folders arrived in Letta 0.9; older servers call them sources.',
   },
   jobs: {
     label: 'Jobs',
     probe: { method: 'GET', path: '/v1/jobs/?limit=1' },
     documentPath: '/v1/jobs/',
-    whenMissing:
-      "This server lists no jobs. Since Letta 0.8.7 an upload's progress is kept on the file itself (processing_status), and the console follows it there.",
   },
   agents: {
     label: 'Agents',
     probe: { method: 'GET', path: '/v1/agents/?limit=1' },
     documentPath: '/v1/agents/',
-    whenMissing: 'This server does not serve /v1/agents.',
   },
   runs: {
     label: 'Runs',
     probe: { method: 'GET', path: '/v1/runs/?limit=1' },
     documentPath: '/v1/runs/',
-    whenMissing: 'This server does not serve /v1/runs.',
   },
   steps: {
     label: 'Steps',
     probe: { method: 'GET', path: '/v1/steps/?limit=1' },
     documentPath: '/v1/steps/',
-    whenMissing: 'This server does not serve /v1/steps, from which usage is otherwise computed.',
   },
   templates: {
     label: 'Templates',
     probe: { method: 'GET', path: '/v1/templates?limit=1' },
     documentPath: '/v1/templates',
-    whenMissing:
-      'Templates are a Letta Cloud feature; self-hosted Letta servers do not serve them.',
     alsoUses: [
       'POST /v1/agents/{agent_id}/template',
       'POST /v1/agents/{agent_id}/version-template',
@@ -90,7 +77,6 @@ export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
     label: 'Batches',
     probe: { method: 'GET', path: '/v1/messages/batches?limit=1' },
     documentPath: '/v1/messages/batches',
-    whenMissing: 'This server does not serve /v1/messages/batches.',
     alsoUses: [
       'GET /v1/messages/batches/{batch_id}/items',
       'GET /v1/batch-runs/{batch_id}/messages',
@@ -100,23 +86,17 @@ export const CAPABILITIES: Record<CapabilityName, CapabilityDefinition> = {
     label: 'Usage summary',
     probe: { method: 'GET', path: '/v1/usage-summary' },
     documentPath: '/v1/usage-summary',
-    whenMissing:
-      "The usage summary is the bundled server's extension; for other servers usage is computed from their steps.",
   },
   uploadPolicy: {
     label: 'Upload policy',
     probe: { method: 'GET', path: '/v1/upload-policy' },
     documentPath: '/v1/upload-policy',
-    whenMissing:
-      "Only the bundled server publishes the file types and sizes it takes; other servers' refusals are shown as they come.",
   },
   generateSchema: {
     label: 'Schema preview',
     // An empty body fails validation (422) where the route exists, and creates nothing.
     probe: { method: 'POST', path: '/v1/tools/generate-schema' },
     documentPath: '/v1/tools/generate-schema',
-    whenMissing:
-      "This server cannot derive a tool's JSON schema from its source (Letta servers since 0.16 and the bundled server can).",
   },
 }
 

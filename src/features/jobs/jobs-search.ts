@@ -1,10 +1,5 @@
-import {
-  JOB_STATUSES,
-  JOB_TYPES,
-  type JobListFilters,
-  type JobStatus,
-  type JobType,
-} from '@/api/jobs'
+import type { JobListFilters, JobStatus, JobType } from '@/api/jobs'
+import { JOB_STATUSES, JOB_TYPES } from '@/api/values'
 import { booleanOr, nonEmptyText, oneOf, withoutUndefined } from '@/lib/search-params'
 
 export const JOBS_PAGE_SIZE = 25

@@ -1,11 +1,5 @@
-import {
-  RUN_STATUSES,
-  STOP_REASONS,
-  type Run,
-  type RunListFilters,
-  type RunStatus,
-  type StopReason,
-} from '@/api/runs'
+import type { Run, RunListFilters, RunStatus, StopReason } from '@/api/runs'
+import { RUN_STATUSES, STOP_REASONS } from '@/api/values'
 import { nonEmptyText, oneOf, searchValidator, withoutUndefined } from '@/lib/search-params'
 
 export const RUNS_PAGE_SIZE = 25

@@ -2,6 +2,7 @@ import { CheckIcon, MinusIcon, XIcon } from 'lucide-react'
 
 import { useCapabilities } from '@/api/capabilities'
 import { CAPABILITIES, CAPABILITY_NAMES, type Availability } from '@/lib/capabilities'
+import { CAPABILITY_NOTES } from '@/lib/capability-notes'
 
 const AVAILABILITY_LABELS = { yes: 'Offered', no: 'Not offered', unknown: 'Could not tell' }
 
@@ -54,7 +55,7 @@ export function ServerCapabilities() {
                   </span>
                 </td>
                 <td className="py-1.5 text-muted-foreground">
-                  {key === 'no' ? CAPABILITIES[name].whenMissing : ''}
+                  {key === 'no' ? CAPABILITY_NOTES[name] : ''}
                 </td>
               </tr>
             )

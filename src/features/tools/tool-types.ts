@@ -1,4 +1,5 @@
-import { toolTypeValues, type ToolType } from '@/api/tools'
+import type { ToolType } from '@/api/tools'
+import { toolTypeValues } from '@/api/values'
 
 /** Tools that ship with Letta: listed, counted only on request, never changed. */
 export const isBuiltInType = (type: string | null | undefined) =>

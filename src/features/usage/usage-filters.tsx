@@ -5,7 +5,8 @@ import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
 
-import { RANGE_LABELS, USAGE_RANGES, type UsageSearch } from './usage-search'
+import { RANGE_LABELS } from './usage-range'
+import { USAGE_RANGES, type UsageSearch } from './usage-search'
 
 export type UsageSearchPatch = Partial<UsageSearch>
 

@@ -12,12 +12,11 @@ import { useNow } from '@/lib/use-now'
 import { MAX_FALLBACK_STEPS } from './read-steps'
 import { TopRunsTable } from './top-runs-table'
 import { RunsOverTime, TokensByGroup, TokensOverTime } from './usage-charts'
-import { downloadText, usageCsv } from './usage-csv'
 import { UsageFilters, type UsageSearchPatch } from './usage-filters'
 import { formatCount } from './usage-format'
 import type { UsageSummary } from './usage-from-steps'
 import { estimateCost, loadPrices, savePrices, type PriceTable } from './usage-prices'
-import { browserTimeZone, hoursAllowed, resolveUsageSearch } from './usage-search'
+import { browserTimeZone, hoursAllowed, resolveUsageSearch } from './usage-range'
 import { UsageTotals } from './usage-totals'
 import { useUsageSummary } from './use-usage-summary'
 
@@ -57,9 +56,11 @@ export function UsagePage() {
   const change = (patch: UsageSearchPatch) =>
     void navigate({ search: (previous) => ({ ...previous, ...patch }) })
 
-  const exportCsv = () => {
+  const exportCsv = async () => {
     if (!summary) return
     const day = (iso: string) => iso.slice(0, 10)
+    // The CSV writer loads on the first export, not with the page.
+    const { downloadText, usageCsv } = await import('./usage-csv')
     downloadText(
       usageCsv(summary, groupName),
       `usage-${day(summary.start_date)}-to-${day(summary.end_date)}-by-${summary.group_by}.csv`,
@@ -83,7 +84,7 @@ export function UsagePage() {
             <Button variant="outline" onClick={() => priceDialog.setOpen(true)}>
               <TagIcon aria-hidden /> Prices
             </Button>
-            <Button variant="outline" onClick={exportCsv} disabled={!hasUsage}>
+            <Button variant="outline" onClick={() => void exportCsv()} disabled={!hasUsage}>
               <DownloadIcon aria-hidden /> Export CSV
             </Button>
           </>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { readUsageSearch, resolveUsageSearch, type UsageSearch } from './usage-search'
+import { resolveUsageSearch } from './usage-range'
+import { readUsageSearch, type UsageSearch } from './usage-search'
 
 const search = (patch: Partial<UsageSearch>): UsageSearch => ({
   ...readUsageSearch({}),

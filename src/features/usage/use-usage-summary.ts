@@ -11,7 +11,7 @@ import {
 } from '@/api/usage'
 
 import { MAX_FALLBACK_STEPS, readStepsInRange } from './read-steps'
-import { summarizeSteps, type UsageRequest, type UsageSummary } from './usage-from-steps'
+import type { UsageRequest, UsageSummary } from './usage-from-steps'
 
 export type UsageAnswer =
   | { source: 'server' | 'steps'; summary: UsageSummary }
@@ -78,6 +78,8 @@ export function useUsageSummary(request: UsageRequest | undefined) {
         { onProgress: setStepsRead, signal, maxSteps: MAX_FALLBACK_STEPS },
       )
       if (!read.complete) return { source: 'steps', tooLarge: true, read: read.steps.length }
+      // Summing steps here is for servers without the usage route; its code loads only for them.
+      const { summarizeSteps } = await import('./usage-from-steps')
       const summary = summarizeSteps(read.steps, wanted)
       return { source: 'steps', summary: await withAgentNames(summary, signal) }
     },
