@@ -13,11 +13,11 @@ import { PROJECT_ROOT } from '../scripts/build-if-stale.ts'
 export const PAGE_BUDGET = { scriptBytes: 120 * 1024, scriptRequests: 12 } as const
 
 /**
- * What the check in `npm test` (e2e/speed.spec.ts) enforces: a ceiling a little above the heaviest
- * first page today (/usage, about 290 KB and 16 scripts with its charts; the others 173-192 KB),
- * so no page grows while PAGE_BUDGET is still to be reached.
+ * What the check in `npm test` (e2e/speed.spec.ts) enforces: the budget's script requests, and
+ * bytes a little above the heaviest first page today (/usage with its charts, about 121.5 KB; every
+ * other page is within PAGE_BUDGET), so no page grows while /usage is brought down to it.
  */
-export const PAGE_LIMIT = { scriptBytes: 300 * 1024, scriptRequests: 16 } as const
+export const PAGE_LIMIT = { scriptBytes: 124 * 1024, scriptRequests: 12 } as const
 
 export interface PageWeight {
   path: string

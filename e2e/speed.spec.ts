@@ -66,6 +66,9 @@ test('the first visit to every route stays within the page budget', async ({ bro
   expect(routes).toContain('/')
   for (const path of routes) {
     const weight = await measurePageWeight(browser, baseURL, path)
+    console.log(
+      `${path}: ${(weight.scriptBytes / 1024).toFixed(1)} KB of JavaScript in ${weight.scriptRequests} scripts`,
+    )
     // Bytes and requests only: times vary too much between machines to assert.
     expect(weight.scriptRequests, `${path}: script requests`).toBeLessThanOrEqual(
       PAGE_LIMIT.scriptRequests,

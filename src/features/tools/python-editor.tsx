@@ -1,5 +1,6 @@
 import { Editor, type OnMount } from '@monaco-editor/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 
 import { openCommandPalette } from '@/lib/command-palette-events'
 
@@ -42,10 +43,14 @@ export function PythonEditor({
     tabMovesRef.current = tabMoves
     editorRef.current?.updateOptions({ tabFocusMode: tabMoves !== 'never' })
   }, [tabMoves])
+  // Updated as the page commits, so a save right after the last key press calls the page's
+  // handler of that render, not one a render behind.
   const onSaveRef = useRef(onSave)
-  useEffect(() => {
+  const onChangeRef = useRef(onChange)
+  useLayoutEffect(() => {
     onSaveRef.current = onSave
-  }, [onSave])
+    onChangeRef.current = onChange
+  }, [onSave, onChange])
 
   const errorRef = useRef(error)
   useEffect(() => {
@@ -64,7 +69,12 @@ export function PythonEditor({
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
     // The page listens for Ctrl/Cmd+S too, but Monaco keeps key presses to itself.
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current())
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => {
+      // Keys typed just before may not have reached the page's draft yet on a busy machine: hand
+      // it the text shown first, so the save sends exactly that.
+      flushSync(() => onChangeRef.current(editor.getValue()))
+      onSaveRef.current()
+    })
     // Monaco would start a Ctrl+K chord; the console's palette is more use to a keyboard user.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK, openCommandPalette)
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
