@@ -2,6 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 
 import { nowIso } from '../storage/ids.ts'
+import { signalWithTimeout } from './timeout-signal.ts'
 
 export interface CallbackOptions {
   /** How long one POST may take before it counts as failed. */
@@ -134,7 +135,7 @@ export class CallbackSender<T extends CallbackRecord = CallbackRecord> {
 
   private async post(url: string, job: T): Promise<Attempt> {
     if (this.shutdown.signal.aborted) return this.abortedAttempt()
-    const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(this.timeoutMs)])
+    const { signal, timedOut, clear } = signalWithTimeout([this.shutdown.signal], this.timeoutMs)
     try {
       const status = await postJson(new URL(url), JSON.stringify(job), signal)
       if (status >= 200 && status < 300)
@@ -146,10 +147,12 @@ export class CallbackSender<T extends CallbackRecord = CallbackRecord> {
       }
     } catch (error) {
       if (this.shutdown.signal.aborted) return this.abortedAttempt()
-      const reason = signal.aborted
+      const reason = timedOut()
         ? `no answer within ${this.timeoutMs / 1000} s`
         : describeError(error)
       return { statusCode: null, error: `Callback to ${url} failed: ${reason}`, retryable: true }
+    } finally {
+      clear()
     }
   }
 

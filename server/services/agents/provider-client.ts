@@ -1,4 +1,5 @@
 import type { StopReason } from '../../storage/runs-repository.ts'
+import { signalWithTimeout } from '../timeout-signal.ts'
 
 /** A message in OpenAI's chat-completions shape. */
 export type ChatMessage =
@@ -145,7 +146,7 @@ export async function chatCompletion(request: ChatRequest): Promise<ChatResult> 
     body.tools = request.tools
     body.tool_choice = request.toolChoice
   }
-  const timeout = AbortSignal.timeout(PROVIDER_TIMEOUT_MS)
+  const { signal, timedOut, clear } = signalWithTimeout([request.signal], PROVIDER_TIMEOUT_MS)
   let response: Response
   try {
     response = await fetch(url, {
@@ -155,11 +156,12 @@ export async function chatCompletion(request: ChatRequest): Promise<ChatResult> 
         ...(request.apiKey ? { authorization: `Bearer ${request.apiKey}` } : {}),
       },
       body: JSON.stringify(body),
-      signal: AbortSignal.any([request.signal, timeout]),
+      signal,
     })
   } catch (error) {
+    clear()
     if (request.signal.aborted) throw request.signal.reason
-    if (timeout.aborted) {
+    if (timedOut()) {
       throw new ProviderError(
         'llm_api_error',
         'llm_timeout',
@@ -182,6 +184,8 @@ export async function chatCompletion(request: ChatRequest): Promise<ChatResult> 
       'llm_error',
       `The LLM provider's answer was cut off: ${describeCause(error)}`,
     )
+  } finally {
+    clear()
   }
   if (!response.ok) {
     throw new ProviderError(

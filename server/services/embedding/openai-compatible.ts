@@ -1,4 +1,5 @@
 import type { EmbeddingConfig } from '../../storage/sources-repository.ts'
+import { signalWithTimeout } from '../timeout-signal.ts'
 import type { Embedder } from './embedder.ts'
 
 const REQUEST_TIMEOUT_MS = 120_000
@@ -45,6 +46,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
   async embed(texts: readonly string[], signal: AbortSignal): Promise<Float32Array[]> {
     if (!texts.length) return []
     const url = this.url
+    const timeout = signalWithTimeout([signal], REQUEST_TIMEOUT_MS)
     let response: Response
     try {
       response = await this.fetch(url, {
@@ -59,9 +61,10 @@ export class OpenAICompatibleEmbedder implements Embedder {
           encoding_format: 'float',
           ...(this.options.dimensions ? { dimensions: this.options.dimensions } : {}),
         }),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+        signal: timeout.signal,
       })
     } catch (error) {
+      timeout.clear()
       signal.throwIfAborted()
       const reason =
         error instanceof Error
@@ -69,7 +72,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
           : String(error)
       throw new EmbeddingApiError(`Cannot reach the embeddings API at ${url}: ${reason}`)
     }
-    const body = await response.text()
+    const body = await response.text().finally(timeout.clear)
     if (!response.ok) {
       throw new EmbeddingApiError(
         `The embeddings API at ${url} answered ${response.status}: ${errorDetail(body)}`,
