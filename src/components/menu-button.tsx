@@ -9,6 +9,7 @@ import {
   type Ref,
 } from 'react'
 
+import { rovingIndex } from '@/lib/roving-index'
 import { cn } from '@/lib/utils'
 
 /** One choice of the menu's radio group. */
@@ -114,16 +115,10 @@ export function MenuButton({
     }
   }
   const onMenuKeyDown = (event: KeyboardEvent) => {
-    const last = itemCount - 1
-    const moves: Record<string, number> = {
-      ArrowDown: active === last ? 0 : active + 1,
-      ArrowUp: active === 0 ? last : active - 1,
-      Home: 0,
-      End: last,
-    }
-    if (event.key in moves) {
+    const next = rovingIndex(event.key, active, itemCount, { axis: 'vertical', wrap: true })
+    if (next !== null) {
       event.preventDefault()
-      setActive(moves[event.key] ?? 0)
+      setActive(next)
     } else if (event.key === 'Escape') {
       event.preventDefault()
       close(true)

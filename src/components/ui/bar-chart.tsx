@@ -1,5 +1,6 @@
 import * as React from 'react'
 
+import { rovingIndex } from '@/lib/roving-index'
 import { cn } from '@/lib/utils'
 
 import {
@@ -56,6 +57,13 @@ function useMeasuredWidth() {
 }
 
 const identity = (value: string) => value
+
+/** A series' colour, as the legend and the tooltip show it beside its name. */
+function SeriesSwatch({ color }: { color: string }) {
+  return (
+    <span aria-hidden className="size-2.5 shrink-0 rounded-[2px]" style={{ background: color }} />
+  )
+}
 
 /**
  * Where the tooltip goes so it leaves the bar it describes in view and stays inside the chart:
@@ -134,8 +142,7 @@ export function BarChart<Datum>({
         })
       : null
 
-  const last = data.length - 1
-  const rovingIndex = Math.min(tabStop, Math.max(0, last))
+  const tabStopIndex = Math.min(tabStop, Math.max(0, data.length - 1))
   const describe = (index: number) => {
     const datum = data[index]
     if (datum === undefined) return ''
@@ -149,16 +156,7 @@ export function BarChart<Datum>({
       setFocused(null)
       return
     }
-    const next =
-      event.key === 'ArrowRight' || event.key === 'ArrowDown'
-        ? Math.min(last, index + 1)
-        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
-          ? Math.max(0, index - 1)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : null
+    const next = rovingIndex(event.key, index, data.length, { axis: 'both', wrap: false })
     if (next === null) return
     event.preventDefault()
     setTabStop(next)
@@ -247,7 +245,7 @@ export function BarChart<Datum>({
                 data-slot="bar-group"
                 role="img"
                 aria-label={describe(index)}
-                tabIndex={index === rovingIndex ? 0 : -1}
+                tabIndex={index === tabStopIndex ? 0 : -1}
                 className="group outline-none"
                 onPointerEnter={() => setHovered(index)}
                 onFocus={(event) => {
@@ -308,11 +306,7 @@ export function BarChart<Datum>({
             <div className="font-medium break-words">{categories[shown ?? 0]}</div>
             {series.map((item) => (
               <div key={item.label} className="flex items-center gap-2 whitespace-nowrap">
-                <span
-                  aria-hidden
-                  className="size-2.5 shrink-0 rounded-[2px]"
-                  style={{ background: item.color }}
-                />
+                <SeriesSwatch color={item.color} />
                 <span className="text-muted-foreground">{item.label}</span>
                 <span className="ml-auto font-mono font-medium tabular-nums">
                   {formatValue(item.value(shownDatum))}
@@ -325,11 +319,7 @@ export function BarChart<Datum>({
       <ul className="flex flex-wrap items-center justify-center gap-4 pt-3">
         {series.map((item) => (
           <li key={item.label} className="flex items-center gap-1.5">
-            <span
-              aria-hidden
-              className="size-2.5 shrink-0 rounded-[2px]"
-              style={{ background: item.color }}
-            />
+            <SeriesSwatch color={item.color} />
             {item.label}
           </li>
         ))}

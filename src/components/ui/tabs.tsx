@@ -1,5 +1,6 @@
 import * as React from 'react'
 
+import { rovingIndex } from '@/lib/roving-index'
 import { cn } from '@/lib/utils'
 
 interface TabsState {
@@ -54,13 +55,6 @@ export function Tabs({
   )
 }
 
-const MOVES: Record<string, (index: number, count: number) => number> = {
-  ArrowRight: (index, count) => (index + 1) % count,
-  ArrowLeft: (index, count) => (index - 1 + count) % count,
-  Home: () => 0,
-  End: (_index, count) => count - 1,
-}
-
 export function TabsList({ className, onKeyDown, ...props }: React.ComponentProps<'div'>) {
   return (
     <div
@@ -73,15 +67,19 @@ export function TabsList({ className, onKeyDown, ...props }: React.ComponentProp
       )}
       onKeyDown={(event) => {
         onKeyDown?.(event)
-        const move = MOVES[event.key]
-        if (!move || event.defaultPrevented) return
+        if (event.defaultPrevented) return
         const tabs = [
           ...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]:not(:disabled)'),
         ]
         const current = tabs.indexOf(event.target as HTMLButtonElement)
         if (current < 0) return
+        const next = rovingIndex(event.key, current, tabs.length, {
+          axis: 'horizontal',
+          wrap: true,
+        })
+        if (next === null) return
         event.preventDefault()
-        tabs[move(current, tabs.length)]?.focus()
+        tabs[next]?.focus()
       }}
       {...props}
     />

@@ -6,6 +6,7 @@ import type * as React from 'react'
 import type { Tool } from '@/api/tools'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { rovingIndex } from '@/lib/roving-index'
 import { rowClick } from '@/lib/row-click'
 import { useWindowRows } from '@/lib/use-window-rows'
 import { cn } from '@/lib/utils'
@@ -93,15 +94,11 @@ export function VirtualRows({
   const onKeyDown = (event: React.KeyboardEvent<HTMLTableSectionElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-index]')
     if (!row) return
-    const index = Number(row.dataset.index)
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: rows.length - 1,
-    }
-    const target = moves[event.key]
-    if (target === undefined) return
+    const target = rovingIndex(event.key, Number(row.dataset.index), rows.length, {
+      axis: 'vertical',
+      wrap: false,
+    })
+    if (target === null) return
     event.preventDefault()
     focusRow(target)
   }
