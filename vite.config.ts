@@ -11,7 +11,7 @@ const DIALOG_MODULES =
   /[\\/]node_modules[\\/](?:@radix-ui|@floating-ui|react-remove-scroll(?:-bar)?|aria-hidden|use-sidecar|use-callback-ref|react-style-singleton|tslib)[\\/]/
 
 const SHARED_UI_MODULES =
-  /[\\/](?:node_modules[\\/](?:lucide-react|class-variance-authority)|src[\\/]components)[\\/]/
+  /[\\/](?:node_modules[\\/](?:lucide|class-variance-authority)|src[\\/]components)[\\/]/
 /**
  * Components loaded only when first used (dialogs, the palette, toasts), those only a few pages
  * show (tabs, switches, progress bars), and what is not UI at all.

@@ -1,5 +1,4 @@
 import { Outlet, useRouter } from '@tanstack/react-router'
-import { SearchIcon } from 'lucide-react'
 import {
   lazy,
   Suspense,
@@ -14,9 +13,11 @@ import { onUnauthorized } from '@/api/client'
 import { AppSidebar } from '@/components/app-sidebar'
 import { CapabilityGate } from '@/components/capability-gate'
 import { ConnectionSwitcher } from '@/components/connection-switcher'
+import { SearchIcon } from '@/components/icons'
 import { MobileNav } from '@/components/mobile-nav'
 import { ThemeToggle } from '@/components/theme-toggle'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { onOpenCommandPalette } from '@/lib/command-palette-events'
 import { requestHeadingFocus } from '@/lib/page-focus'
 import { toasterWantedStore } from '@/lib/toast'
@@ -117,7 +118,7 @@ export function AppShell() {
               onFocus={() => void loadCommandPalette()}
               aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
             >
-              <SearchIcon />
+              <Icon node={SearchIcon} />
               <span className="sr-only sm:not-sr-only">Search</span>
               <kbd className="hidden rounded border bg-muted px-1.5 font-mono text-[10px] sm:inline">
                 {isMac ? '⌘' : 'Ctrl'} K

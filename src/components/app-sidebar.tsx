@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router'
 
 import { useCapabilities } from '@/api/capabilities'
+import { Icon } from '@/components/ui/icon'
 import { navigationFor } from '@/lib/navigation'
 import { cn } from '@/lib/utils'
 
@@ -38,7 +39,7 @@ export function AppSidebar({
                   activeOptions={{ exact: item.to === '/' }}
                   className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none data-[status=active]:bg-sidebar-accent data-[status=active]:font-medium"
                 >
-                  <item.icon className="size-4" />
+                  <Icon node={item.icon} className="size-4" />
                   {item.title}
                 </Link>
               </li>

@@ -1,10 +1,11 @@
 import { Link, useLocation } from '@tanstack/react-router'
-import { InfoIcon, PlugZapIcon } from 'lucide-react'
 import { lazy, Suspense, type ReactNode } from 'react'
 
 import { useCapabilities } from '@/api/capabilities'
+import { InfoIcon, PlugZapIcon } from '@/components/icons'
 import { StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { useConnection } from '@/lib/connection'
 import { isAvailable, navItemForPath } from '@/lib/navigation'
 
@@ -52,7 +53,11 @@ export function CapabilityGate({ children }: { children: ReactNode }) {
           data-testid="capability-notes"
           className="mb-4 flex gap-2 rounded-md border bg-muted/40 p-3 text-sm"
         >
-          <InfoIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
+          <Icon
+            node={InfoIcon}
+            aria-hidden
+            className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+          />
           <Suspense fallback={null}>
             <CapabilityNoteList names={missing} className="space-y-1" />
           </Suspense>

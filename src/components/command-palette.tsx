@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useLocation, useNavigate } from '@tanstack/react-router'
-import { DatabaseIcon, SunMoonIcon, UploadIcon, WrenchIcon } from 'lucide-react'
 import { useState, type RefObject } from 'react'
 
 import { useCapabilities } from '@/api/capabilities'
+import { DatabaseIcon, SunMoonIcon, UploadIcon, WrenchIcon } from '@/components/icons'
 import { PALETTE_RESOURCES } from '@/components/palette-resources'
 import { useTheme } from '@/components/theme-provider'
 import { themeOptions } from '@/components/theme-toggle'
@@ -16,6 +16,7 @@ import {
   CommandList,
   CommandSeparator,
 } from '@/components/ui/command'
+import { Icon } from '@/components/ui/icon'
 import { navigationFor } from '@/lib/navigation'
 import { requestPageAction } from '@/lib/page-actions'
 import { takeHeadingFocus } from '@/lib/page-focus'
@@ -81,7 +82,7 @@ export default function CommandPalette({
               })
             }
           >
-            <WrenchIcon />
+            <Icon node={WrenchIcon} />
             New tool
           </CommandItem>
           <CommandItem
@@ -94,7 +95,7 @@ export default function CommandPalette({
               })
             }
           >
-            <DatabaseIcon />
+            <Icon node={DatabaseIcon} />
             New source
           </CommandItem>
           {onSourcePage && (
@@ -103,7 +104,7 @@ export default function CommandPalette({
               keywords={['add', 'documents', 'file']}
               onSelect={() => run(() => requestPageAction('upload-files'))}
             >
-              <UploadIcon />
+              <Icon node={UploadIcon} />
               Upload files to this source
             </CommandItem>
           )}
@@ -112,7 +113,7 @@ export default function CommandPalette({
             keywords={['dark', 'light', 'mode', 'colour', 'color']}
             onSelect={() => run(() => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark'))}
           >
-            <SunMoonIcon />
+            <Icon node={SunMoonIcon} />
             Toggle theme ({resolvedTheme === 'dark' ? 'to light' : 'to dark'})
           </CommandItem>
         </CommandGroup>
@@ -132,7 +133,7 @@ export default function CommandPalette({
                 keywords={item.keywords}
                 onSelect={() => run(() => void navigate({ to: item.to }))}
               >
-                <item.icon />
+                <Icon node={item.icon} />
                 {item.title}
               </CommandItem>
             ))}
@@ -146,7 +147,7 @@ export default function CommandPalette({
               value={`Theme ${option.label}`}
               onSelect={() => run(() => setTheme(option.value))}
             >
-              <option.icon />
+              <Icon node={option.icon} />
               {option.label} theme
             </CommandItem>
           ))}
@@ -187,7 +188,7 @@ function ResourceResults({
             value={`${resource.heading} ${entry.label} ${entry.id}`}
             onSelect={() => onSelect(entry.href)}
           >
-            <resource.icon />
+            <Icon node={resource.icon} />
             <span className="truncate">{entry.label}</span>
             {entry.detail && (
               <span className="ml-auto max-w-[45%] truncate text-xs text-muted-foreground">

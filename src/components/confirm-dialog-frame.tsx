@@ -1,7 +1,7 @@
-import { Loader2Icon } from 'lucide-react'
 import { useState } from 'react'
 
 import type { ConfirmDialogBodyProps } from '@/components/confirm-dialog'
+import { LoaderCircleIcon } from '@/components/icons'
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -12,6 +12,7 @@ import {
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 /** ConfirmDialog's dialog itself, loaded on first use (see confirm-dialog.tsx). */
 export default function ConfirmDialogFrame({
@@ -87,7 +88,7 @@ function ConfirmDialogBody({
           disabled={confirmDisabled || pending}
           onClick={() => void confirm()}
         >
-          {pending && <Loader2Icon className="animate-spin" />}
+          {pending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
           {confirmLabel}
         </Button>
       </AlertDialogFooter>

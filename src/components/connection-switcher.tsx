@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { ChevronsUpDownIcon, SettingsIcon } from 'lucide-react'
 import { useEffect } from 'react'
 
 import { onReachability } from '@/api/client'
 import { healthKeys, healthQueryOptions } from '@/api/health'
+import { ChevronsUpDownIcon, SettingsIcon } from '@/components/icons'
 import { MenuButton } from '@/components/menu-button'
+import { Icon } from '@/components/ui/icon'
 import { serverUrl, useConnection, useConnections } from '@/lib/connection'
 import { useSwitchConnection } from '@/lib/use-switch-connection'
 import { cn } from '@/lib/utils'
@@ -64,7 +65,7 @@ export function ConnectionSwitcher() {
           key: 'manage',
           label: (
             <>
-              <SettingsIcon />
+              <Icon node={SettingsIcon} />
               Manage connections
             </>
           ),
@@ -92,7 +93,11 @@ export function ConnectionSwitcher() {
           <span className="truncate font-mono text-xs text-muted-foreground">{hostOf(url)}</span>
           <span className={cn('shrink-0', state === 'down' && 'text-destructive')}>{label}</span>
           <span className="sr-only">: switch connection</span>
-          <ChevronsUpDownIcon aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+          <Icon
+            node={ChevronsUpDownIcon}
+            aria-hidden
+            className="size-4 shrink-0 text-muted-foreground"
+          />
         </button>
       )}
     />

@@ -1,6 +1,7 @@
-import { SearchIcon } from 'lucide-react'
 import { useEffect, useState } from 'react'
 
+import { SearchIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 
 /** A text box that reports its value once typing pauses, and follows the value when it changes elsewhere (back button). */
@@ -37,7 +38,8 @@ export function DebouncedSearchInput({
 
   return (
     <div className="relative">
-      <SearchIcon
+      <Icon
+        node={SearchIcon}
         className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
         aria-hidden
       />

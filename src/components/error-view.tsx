@@ -1,11 +1,12 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
 import { Link, useLocation, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
-import { AlertTriangleIcon } from 'lucide-react'
 import { useEffect } from 'react'
 
 import { ApiError } from '@/api/client'
+import { TriangleAlertIcon } from '@/components/icons'
 import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 /** A route's error: what failed, in words, with a retry that refetches the route's data. */
 export function RouteErrorView({ error, reset }: ErrorComponentProps) {
@@ -29,7 +30,7 @@ export function RouteErrorView({ error, reset }: ErrorComponentProps) {
       role="alert"
       className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
     >
-      <AlertTriangleIcon className="size-8 text-destructive" />
+      <Icon node={TriangleAlertIcon} className="size-8 text-destructive" />
       <PageHeading
         title={
           error instanceof ApiError && error.status === 404 ? 'Not found' : 'Something went wrong'

@@ -1,8 +1,9 @@
-import { Loader2Icon } from 'lucide-react'
 import type { ReactNode } from 'react'
 
+import { LoaderCircleIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
 import { DialogFooter } from '@/components/ui/dialog-layout'
+import { Icon } from '@/components/ui/icon'
 
 /** A form dialog's end: what went wrong, if anything, then its submit button with progress. */
 export function FormActions({
@@ -27,7 +28,7 @@ export function FormActions({
       )}
       <DialogFooter>
         <Button type="submit" disabled={pending || disabled}>
-          {pending && <Loader2Icon className="animate-spin" />}
+          {pending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
           {children}
         </Button>
       </DialogFooter>

@@ -1,4 +1,3 @@
-import { CircleIcon } from 'lucide-react'
 import {
   useEffect,
   useId,
@@ -9,6 +8,8 @@ import {
   type Ref,
 } from 'react'
 
+import { CircleIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { rovingIndex } from '@/lib/roving-index'
 import { cn } from '@/lib/utils'
 
@@ -176,7 +177,9 @@ export function MenuButton({
                 className={cn(itemClasses, 'pl-8')}
               >
                 <span className="pointer-events-none absolute left-2 flex size-3.5 items-center justify-center">
-                  {choice.value === value && <CircleIcon className="size-2 fill-current" />}
+                  {choice.value === value && (
+                    <Icon node={CircleIcon} className="size-2 fill-current" />
+                  )}
                 </span>
                 {choice.label}
               </div>

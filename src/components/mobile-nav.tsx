@@ -1,8 +1,9 @@
-import { MenuIcon, XIcon } from 'lucide-react'
 import { useRef } from 'react'
 
 import { AppSidebar } from '@/components/app-sidebar'
+import { MenuIcon, XIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { focusPendingHeading } from '@/lib/page-focus'
 
 /**
@@ -22,7 +23,7 @@ export function MobileNav() {
         aria-haspopup="dialog"
         onClick={() => dialogRef.current?.showModal()}
       >
-        <MenuIcon />
+        <Icon node={MenuIcon} />
       </Button>
       <dialog
         ref={dialogRef}
@@ -42,7 +43,7 @@ export function MobileNav() {
           aria-label="Close navigation"
           onClick={close}
         >
-          <XIcon />
+          <Icon node={XIcon} />
         </Button>
         <AppSidebar className="h-full" onNavigate={close} />
       </dialog>

@@ -1,10 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { BotIcon, DatabaseIcon, ListChecksIcon, WrenchIcon, type LucideIcon } from 'lucide-react'
 
 import { agentsQueryOptions } from '@/api/agents'
 import { jobsQueryOptions, type Job } from '@/api/jobs'
 import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
+import {
+  BotIcon,
+  DatabaseIcon,
+  ListChecksIcon,
+  WrenchIcon,
+  type IconNode,
+} from '@/components/icons'
 
 /** One thing the palette found: shown with its resource's icon, opened by its address. */
 export interface PaletteEntry {
@@ -17,7 +23,7 @@ export interface PaletteEntry {
 /** A kind of item the palette searches by name; a new resource is one more entry. */
 export interface PaletteResource {
   heading: string
-  icon: LucideIcon
+  icon: IconNode
   /** Items whose name contains `search` (case-insensitive), at most a handful. */
   find: (queryClient: QueryClient, search: string) => Promise<PaletteEntry[]>
 }

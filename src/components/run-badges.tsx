@@ -1,6 +1,6 @@
-import { LoaderCircleIcon } from 'lucide-react'
-
+import { LoaderCircleIcon } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
+import { Icon } from '@/components/ui/icon'
 
 type BadgeVariant = 'default' | 'secondary' | 'destructive' | 'success' | 'warning' | 'outline'
 
@@ -20,7 +20,9 @@ export function RunStatusBadge({ status }: { status: string }) {
   if (!variant) return <span className="text-xs">{status}</span>
   return (
     <Badge variant={variant} data-status={status}>
-      {status === 'running' && <LoaderCircleIcon aria-hidden className="animate-spin" />}
+      {status === 'running' && (
+        <Icon node={LoaderCircleIcon} aria-hidden className="animate-spin" />
+      )}
       {status}
     </Badge>
   )

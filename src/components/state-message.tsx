@@ -1,19 +1,19 @@
-import type { LucideIcon } from 'lucide-react'
-import { AlertTriangleIcon } from 'lucide-react'
 import type * as React from 'react'
 
+import { TriangleAlertIcon, type IconNode } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 /** Stands where a list would be: nothing to show yet, nothing matching, or a failure. */
 export function StateMessage({
-  icon: Icon,
+  icon,
   title,
   tone = 'muted',
   className,
   children,
 }: {
-  icon: LucideIcon
+  icon: IconNode
   title: string
   tone?: 'muted' | 'error'
   className?: string
@@ -28,6 +28,7 @@ export function StateMessage({
       )}
     >
       <Icon
+        node={icon}
         className={cn('size-8', tone === 'error' ? 'text-destructive' : 'text-muted-foreground')}
       />
       <h2 className="text-lg font-semibold">{title}</h2>
@@ -49,7 +50,7 @@ export function LoadErrorMessage({
   className?: string
 }) {
   return (
-    <StateMessage icon={AlertTriangleIcon} title={title} tone="error" className={className}>
+    <StateMessage icon={TriangleAlertIcon} title={title} tone="error" className={className}>
       <p className="text-sm text-muted-foreground">{error.message}</p>
       <Button variant="outline" onClick={onRetry}>
         Try again

@@ -1,8 +1,8 @@
-import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react'
-
+import { MonitorIcon, MoonIcon, SunIcon } from '@/components/icons'
 import { MenuButton } from '@/components/menu-button'
 import { useTheme, type Theme } from '@/components/theme-provider'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 export const themeOptions: { value: Theme; label: string; icon: typeof SunIcon }[] = [
   { value: 'light', label: 'Light', icon: SunIcon },
@@ -14,7 +14,7 @@ const themeChoices = themeOptions.map((option) => ({
   value: option.value,
   label: (
     <>
-      <option.icon />
+      <Icon node={option.icon} />
       {option.label}
     </>
   ),
@@ -26,7 +26,7 @@ const isTheme = (value: string): value is Theme =>
 /** The header's theme menu. */
 export function ThemeToggle() {
   const { theme, resolvedTheme, setTheme } = useTheme()
-  const Icon = resolvedTheme === 'dark' ? MoonIcon : SunIcon
+  const icon = resolvedTheme === 'dark' ? MoonIcon : SunIcon
   return (
     <MenuButton
       label="Theme"
@@ -37,7 +37,7 @@ export function ThemeToggle() {
       }}
       trigger={(props) => (
         <Button {...props} variant="ghost" size="icon" aria-label="Theme">
-          <Icon />
+          <Icon node={icon} />
         </Button>
       )}
     />

@@ -1,7 +1,7 @@
 import {
   ActivityIcon,
-  BarChart3Icon,
   BotIcon,
+  ChartColumnIcon,
   DatabaseIcon,
   LayersIcon,
   LayoutDashboardIcon,
@@ -9,9 +9,8 @@ import {
   ListChecksIcon,
   PlugIcon,
   WrenchIcon,
-  type LucideIcon,
-} from 'lucide-react'
-
+  type IconNode,
+} from '@/components/icons'
 import type { FileRoutesByTo } from '@/routeTree.gen'
 
 import type { CapabilityName, ServerCapabilities } from './capabilities'
@@ -19,7 +18,7 @@ import type { CapabilityName, ServerCapabilities } from './capabilities'
 export interface NavItem {
   title: string
   to: keyof FileRoutesByTo
-  icon: LucideIcon
+  icon: IconNode
   /** Words the command palette also matches. */
   keywords?: string[]
   /** The page works when the server has any of these; hidden when it surely has none. */
@@ -61,7 +60,7 @@ const allSections: NavSection[] = [
       {
         title: 'Usage',
         to: '/usage',
-        icon: BarChart3Icon,
+        icon: ChartColumnIcon,
         keywords: ['tokens', 'cost', 'charts', 'models', 'billing', 'csv'],
         requires: ['usage', 'steps'],
       },

@@ -1,9 +1,16 @@
-import { AlertTriangleIcon, BotIcon, ChevronRightIcon, UserIcon, WrenchIcon } from 'lucide-react'
 import type * as React from 'react'
 
 import type { AsReceived } from '@/api/client'
 import type { components } from '@/api/generated/schema'
+import {
+  BotIcon,
+  ChevronRightIcon,
+  TriangleAlertIcon,
+  UserIcon,
+  WrenchIcon,
+} from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 export type LettaMessage = AsReceived<components['schemas']['LettaMessageUnion']>
@@ -31,7 +38,8 @@ function Disclosure({
   return (
     <details className={cn('group rounded-md border bg-muted/40 text-sm', className)}>
       <summary className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-muted-foreground select-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none [&::-webkit-details-marker]:hidden">
-        <ChevronRightIcon
+        <Icon
+          node={ChevronRightIcon}
           aria-hidden
           className="size-4 transition-transform group-open:rotate-90"
         />
@@ -44,7 +52,7 @@ function Disclosure({
 
 function Bubble({
   who,
-  icon: Icon,
+  icon,
   tone,
   children,
 }: {
@@ -61,7 +69,7 @@ function Bubble({
       )}
     >
       <p className="mb-1 flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-        <Icon aria-hidden className="size-3.5" />
+        <Icon node={icon} aria-hidden className="size-3.5" />
         {who}
       </p>
       <p className="break-words whitespace-pre-wrap">{children}</p>
@@ -73,7 +81,7 @@ function ToolCallView({ call }: { call: ToolCall }) {
   return (
     <div className="rounded-md border bg-card text-sm">
       <p className="flex items-center gap-2 border-b px-3 py-2">
-        <WrenchIcon aria-hidden className="size-4 text-muted-foreground" />
+        <Icon node={WrenchIcon} aria-hidden className="size-4 text-muted-foreground" />
         <span className="text-muted-foreground">Tool call</span>
         <span className="font-mono font-medium">{call.name}</span>
       </p>
@@ -103,7 +111,7 @@ export function MessageItem({ message }: { message: LettaMessage }) {
     <li data-message-type={message.message_type} className="flex flex-col gap-1">
       {message.is_err && (
         <p className="flex items-center gap-1 text-xs text-destructive">
-          <AlertTriangleIcon aria-hidden className="size-3.5" />
+          <Icon node={TriangleAlertIcon} aria-hidden className="size-3.5" />
           From a failed step
         </p>
       )}
@@ -190,7 +198,7 @@ export function MessageError({ title, children }: { title: string; children: Rea
   return (
     <div role="alert" className="rounded-md border border-destructive/50 px-3 py-2 text-sm">
       <p className="flex items-center gap-2 font-medium text-destructive">
-        <AlertTriangleIcon aria-hidden className="size-4" />
+        <Icon node={TriangleAlertIcon} aria-hidden className="size-4" />
         {title}
       </p>
       <p className="mt-1 break-words whitespace-pre-wrap">{children}</p>

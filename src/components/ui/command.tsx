@@ -1,8 +1,9 @@
 import { Command as CommandPrimitive } from 'cmdk'
-import { SearchIcon } from 'lucide-react'
 import type * as React from 'react'
 
+import { SearchIcon } from '@/components/icons'
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 export function Command({ className, ...props }: React.ComponentProps<typeof CommandPrimitive>) {
@@ -52,7 +53,7 @@ export function CommandInput({
 }: React.ComponentProps<typeof CommandPrimitive.Input>) {
   return (
     <div data-slot="command-input-wrapper" className="flex h-9 items-center gap-2 border-b px-3">
-      <SearchIcon className="size-4 shrink-0 opacity-50" />
+      <Icon node={SearchIcon} className="size-4 shrink-0 opacity-50" />
       <CommandPrimitive.Input
         data-slot="command-input"
         className={cn(

@@ -1,7 +1,8 @@
-import { XIcon } from 'lucide-react'
 import { Dialog as DialogPrimitive } from 'radix-ui'
 import type * as React from 'react'
 
+import { XIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 // Plain layout, apart so that forms shown in dialogs can use it without the dialog primitive.
@@ -58,7 +59,7 @@ export function DialogContent({
             data-slot="dialog-close"
             className="absolute top-4 right-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 focus:ring-2 focus:ring-ring focus:ring-offset-2 focus:outline-hidden disabled:pointer-events-none [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
           >
-            <XIcon />
+            <Icon node={XIcon} />
             <span className="sr-only">Close</span>
           </DialogPrimitive.Close>
         )}

@@ -1,6 +1,7 @@
-import { ChevronDownIcon } from 'lucide-react'
 import type * as React from 'react'
 
+import { ChevronDownIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 /**
@@ -27,7 +28,8 @@ export function NativeSelect({ className, ...props }: React.ComponentProps<'sele
         )}
         {...props}
       />
-      <ChevronDownIcon
+      <Icon
+        node={ChevronDownIcon}
         aria-hidden="true"
         className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 opacity-50"
       />

@@ -1,13 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { Loader2Icon, UnlinkIcon } from 'lucide-react'
 import { useState } from 'react'
 
 import { useAgentAttachment, type Agent, type Attachment } from '@/api/agents'
 import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
+import { LoaderCircleIcon, UnlinkIcon } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { NativeSelect } from '@/components/ui/native-select'
 import { toast } from '@/lib/toast'
 
@@ -87,7 +88,7 @@ function AttachmentList({
                 onClick={() => run('detach', item)}
                 aria-label={`Detach ${item.name}`}
               >
-                <UnlinkIcon />
+                <Icon node={UnlinkIcon} />
                 Detach
               </Button>
             </li>
@@ -121,7 +122,7 @@ function AttachmentList({
           disabled={!chosen || change.isPending}
           onClick={() => chosen && run('attach', chosen)}
         >
-          {change.isPending && <Loader2Icon className="animate-spin" />}
+          {change.isPending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
           Attach
         </Button>
       </div>

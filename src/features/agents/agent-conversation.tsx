@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { Loader2Icon, MessagesSquareIcon, SendIcon } from 'lucide-react'
 import { useEffect, useId, useRef, useState } from 'react'
 
 import { agentMessagesQueryOptions } from '@/api/agents'
+import { LoaderCircleIcon, MessagesSquareIcon, SendIcon } from '@/components/icons'
 import { MessageError, MessageItem, MessageList } from '@/components/messages/message-item'
 import { StopReason } from '@/components/run-badges'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Label } from '@/components/ui/label'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Textarea } from '@/components/ui/textarea'
@@ -90,7 +91,7 @@ export function AgentConversation({ agentId }: { agentId: string }) {
         )}
         {state.streaming && (
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
-            <Loader2Icon aria-hidden className="size-4 animate-spin" />
+            <Icon node={LoaderCircleIcon} aria-hidden className="size-4 animate-spin" />
             The agent is working…
           </p>
         )}
@@ -134,7 +135,11 @@ export function AgentConversation({ agentId }: { agentId: string }) {
           placeholder="Write to the agent. Enter sends, Shift+Enter starts a new line."
         />
         <Button type="submit" className="w-fit" disabled={state.streaming || !text.trim()}>
-          {state.streaming ? <Loader2Icon className="animate-spin" /> : <SendIcon />}
+          {state.streaming ? (
+            <Icon node={LoaderCircleIcon} className="animate-spin" />
+          ) : (
+            <Icon node={SendIcon} />
+          )}
           Send
         </Button>
       </form>

@@ -1,16 +1,17 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
-import { ArrowLeftIcon, Trash2Icon } from 'lucide-react'
 import type * as React from 'react'
 
 import { agentQueryOptions } from '@/api/agents'
 import { useCapabilities } from '@/api/capabilities'
 import { DetailItem, DetailList } from '@/components/detail-list'
+import { ArrowLeftIcon, TrashIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { StopReason } from '@/components/run-badges'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { AgentTemplateCard } from '@/features/templates/agent-template-card'
 import { formatTimestamp } from '@/lib/format'
@@ -63,7 +64,7 @@ export function AgentDetailPage() {
     <>
       <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2">
         <Link to="/agents" search={{ q: '' }}>
-          <ArrowLeftIcon />
+          <Icon node={ArrowLeftIcon} />
           Agents
         </Link>
       </Button>
@@ -76,7 +77,7 @@ export function AgentDetailPage() {
             onDeleted={() => void navigate({ to: '/agents', search: { q: '' } })}
           >
             <Button variant="outline">
-              <Trash2Icon />
+              <Icon node={TrashIcon} />
               Delete
             </Button>
           </DeleteAgentDialog>

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
-import { BotIcon, PlusIcon, SearchXIcon } from 'lucide-react'
 import type * as React from 'react'
 
 import { agentsQueryOptions } from '@/api/agents'
 import { DebouncedSearchInput } from '@/components/debounced-search-input'
+import { BotIcon, PlusIcon, SearchXIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { AgentsTable } from './agents-table'
@@ -21,7 +22,7 @@ const DESCRIPTION =
 const createButton = (
   <CreateAgentDialog>
     <Button>
-      <PlusIcon />
+      <Icon node={PlusIcon} />
       New agent
     </Button>
   </CreateAgentDialog>

@@ -1,11 +1,12 @@
 import { Link, useNavigate } from '@tanstack/react-router'
-import { Trash2Icon } from 'lucide-react'
 
 import type { Agent } from '@/api/agents'
+import { TrashIcon } from '@/components/icons'
 import { StopReason } from '@/components/run-badges'
 import { TableCard } from '@/components/table-card'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { formatTimestamp } from '@/lib/format'
 import { rowClick } from '@/lib/row-click'
@@ -85,7 +86,7 @@ export function AgentsTable({ agents }: { agents: Agent[] }) {
           <TableCell className="px-3 text-right">
             <DeleteAgentDialog agent={agent}>
               <Button variant="ghost" size="icon" aria-label={`Delete ${agent.name}`}>
-                <Trash2Icon />
+                <Icon node={TrashIcon} />
               </Button>
             </DeleteAgentDialog>
           </TableCell>

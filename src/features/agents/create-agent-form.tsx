@@ -1,6 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { PlusIcon, XIcon } from 'lucide-react'
 import { useState } from 'react'
 
 import { llmModelsQueryOptions, useCreateAgent } from '@/api/agents'
@@ -8,7 +7,9 @@ import { sourcesQueryOptions } from '@/api/sources'
 import { toolsInfiniteQueryOptions } from '@/api/tools'
 import { FormActions } from '@/components/form-actions'
 import { FormField } from '@/components/form-field'
+import { PlusIcon, XIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Textarea } from '@/components/ui/textarea'
@@ -144,7 +145,7 @@ export function CreateAgentForm({ onDone }: { onDone: () => void }) {
           />
         ))}
         <Button type="button" variant="outline" size="sm" className="w-fit" onClick={addBlock}>
-          <PlusIcon />
+          <Icon node={PlusIcon} />
           Add a block
         </Button>
       </fieldset>
@@ -219,7 +220,7 @@ function BlockFields({
           aria-label={`Remove ${name}`}
           onClick={onRemove}
         >
-          <XIcon />
+          <Icon node={XIcon} />
         </Button>
       </div>
       <FormField label="Value" error={problem}>

@@ -1,8 +1,9 @@
-import { Loader2Icon } from 'lucide-react'
 import { useId, useState } from 'react'
 
 import { useUpdateBlock, type Block } from '@/api/agents'
+import { LoaderCircleIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { Textarea } from '@/components/ui/textarea'
@@ -101,7 +102,7 @@ function BlockEditor({ agentId, block }: { agentId: string; block: Block }) {
             size="sm"
             disabled={!changed || update.isPending || block.read_only}
           >
-            {update.isPending && <Loader2Icon className="animate-spin" />}
+            {update.isPending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
             Save {block.label}
           </Button>
         </div>

@@ -1,6 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
-import { ArrowLeftIcon, ChevronRightIcon, ChevronsLeftIcon, XCircleIcon } from 'lucide-react'
 
 import {
   batchItemsQueryOptions,
@@ -13,11 +12,13 @@ import {
 } from '@/api/batches'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DetailItem, DetailList } from '@/components/detail-list'
+import { ArrowLeftIcon, ChevronRightIcon, ChevronsLeftIcon, CircleXIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage } from '@/components/state-message'
 import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { formatTimestamp } from '@/lib/format'
@@ -53,7 +54,7 @@ export function BatchPage() {
     <>
       <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2">
         <Link to="/batches">
-          <ArrowLeftIcon />
+          <Icon node={ArrowLeftIcon} />
           Batches
         </Link>
       </Button>
@@ -65,7 +66,7 @@ export function BatchPage() {
             <ConfirmDialog
               trigger={
                 <Button variant="outline">
-                  <XCircleIcon />
+                  <Icon node={CircleXIcon} />
                   Cancel batch
                 </Button>
               }
@@ -260,7 +261,7 @@ function BatchMessages({ batchId, active }: { batchId: string; active: boolean }
           disabled={!search.cursor}
           onClick={() => void navigate({ search: (prev) => ({ ...prev, cursor: undefined }) })}
         >
-          <ChevronsLeftIcon />
+          <Icon node={ChevronsLeftIcon} />
           First page
         </Button>
         <Button
@@ -270,7 +271,7 @@ function BatchMessages({ batchId, active }: { batchId: string; active: boolean }
           onClick={() => void navigate({ search: (prev) => ({ ...prev, cursor: lastId }) })}
         >
           Next page
-          <ChevronRightIcon />
+          <Icon node={ChevronRightIcon} />
         </Button>
       </nav>
     </section>

@@ -1,12 +1,13 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { LayersIcon, PlusIcon } from 'lucide-react'
 
 import { batchesQueryOptions, isActiveBatch } from '@/api/batches'
+import { LayersIcon, PlusIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { StateMessage } from '@/components/state-message'
 import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { formatTimestamp } from '@/lib/format'
@@ -37,7 +38,7 @@ export function BatchesPage() {
   const newButton = (
     <NewBatchDialog>
       <Button>
-        <PlusIcon />
+        <Icon node={PlusIcon} />
         New batch
       </Button>
     </NewBatchDialog>

@@ -1,9 +1,10 @@
 import { useNavigate } from '@tanstack/react-router'
-import { CircleStopIcon, Trash2Icon } from 'lucide-react'
 
 import { useCancelJob, useDeleteJob, type Job } from '@/api/jobs'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import { CircleStopIcon, TrashIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { toast } from '@/lib/toast'
 
 import { jobSubject } from './job-format'
@@ -21,11 +22,11 @@ export function CancelJobButton({ job, compact = false }: { job: Job; compact?: 
       trigger={
         compact ? (
           <Button variant="ghost" size="icon-sm" aria-label={`Cancel ${what(job)}`}>
-            <CircleStopIcon />
+            <Icon node={CircleStopIcon} />
           </Button>
         ) : (
           <Button variant="outline">
-            <CircleStopIcon />
+            <Icon node={CircleStopIcon} />
             Cancel job
           </Button>
         )
@@ -56,7 +57,7 @@ export function DeleteJobButton({ job }: { job: Job }) {
     <ConfirmDialog
       trigger={
         <Button variant="outline" className="text-destructive hover:text-destructive">
-          <Trash2Icon />
+          <Icon node={TrashIcon} />
           Delete
         </Button>
       }

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
-import { AlertTriangleIcon, ArrowLeftIcon, SearchXIcon } from 'lucide-react'
 
 import { ApiError } from '@/api/client'
 import { isActiveJob, jobQueryOptions, type Job } from '@/api/jobs'
 import { DetailItem, DetailList } from '@/components/detail-list'
+import { ArrowLeftIcon, SearchXIcon, TriangleAlertIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useNow } from '@/lib/use-now'
 
@@ -28,7 +29,7 @@ function BackToJobs() {
   return (
     <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2 text-muted-foreground">
       <Link to="/jobs">
-        <ArrowLeftIcon />
+        <Icon node={ArrowLeftIcon} />
         Jobs
       </Link>
     </Button>
@@ -43,7 +44,7 @@ export function JobNotFound() {
       className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
       role="status"
     >
-      <SearchXIcon className="size-8 text-muted-foreground" />
+      <Icon node={SearchXIcon} className="size-8 text-muted-foreground" />
       <PageHeading title="Job not found" className="text-lg" />
       <p className="text-sm break-all text-muted-foreground">
         The server has no job <span className="font-mono">{jobId}</span>. It may have been deleted.
@@ -141,7 +142,7 @@ export function JobDetailPage() {
         role="alert"
         className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center"
       >
-        <AlertTriangleIcon className="size-8 text-destructive" />
+        <Icon node={TriangleAlertIcon} className="size-8 text-destructive" />
         <PageHeading title="Could not load the job" className="text-lg" />
         <p className="text-sm text-muted-foreground">{job.error.message}</p>
         <Button onClick={() => void job.refetch()}>Try again</Button>
@@ -173,7 +174,7 @@ export function JobDetailPage() {
           role="alert"
           className="mb-4 flex gap-3 rounded-lg border border-destructive/40 bg-destructive/10 p-4 text-sm"
         >
-          <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-destructive" />
+          <Icon node={TriangleAlertIcon} className="mt-0.5 size-4 shrink-0 text-destructive" />
           <div className="min-w-0">
             <p className="font-medium text-destructive">
               {data.status === 'failed' ? 'The job failed' : 'The job reported an error'}

@@ -1,6 +1,6 @@
-import { LoaderCircleIcon } from 'lucide-react'
-
+import { LoaderCircleIcon } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 type BadgeVariant = 'default' | 'secondary' | 'destructive' | 'success' | 'warning' | 'outline'
@@ -27,7 +27,9 @@ export function JobStatusBadge({ status, className }: { status: string; classNam
   }
   return (
     <Badge variant={variant} data-status={status} className={className}>
-      {status === 'running' && <LoaderCircleIcon aria-hidden className="animate-spin" />}
+      {status === 'running' && (
+        <Icon node={LoaderCircleIcon} aria-hidden className="animate-spin" />
+      )}
       {status}
     </Badge>
   )

@@ -1,7 +1,8 @@
-import { CheckIcon, CircleIcon, LoaderCircleIcon, XIcon } from 'lucide-react'
 import type * as React from 'react'
 
 import { isActiveJob, type Job } from '@/api/jobs'
+import { CheckIcon, CircleIcon, LoaderCircleIcon, XIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 import { formatDateTime, formatDuration, jobDurationMs } from './job-format'
@@ -58,10 +59,10 @@ export function jobTimelineSteps(job: Job, now: number): Step[] {
 }
 
 const STEP_ICONS: Record<StepState, React.ReactNode> = {
-  done: <CheckIcon className="size-3.5" />,
-  current: <LoaderCircleIcon className="size-3.5 animate-spin" />,
-  failed: <XIcon className="size-3.5" />,
-  waiting: <CircleIcon className="size-2.5" />,
+  done: <Icon node={CheckIcon} className="size-3.5" />,
+  current: <Icon node={LoaderCircleIcon} className="size-3.5 animate-spin" />,
+  failed: <Icon node={XIcon} className="size-3.5" />,
+  waiting: <Icon node={CircleIcon} className="size-2.5" />,
 }
 
 export function JobTimeline({ job, now }: { job: Job; now: number }) {

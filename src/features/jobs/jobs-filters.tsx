@@ -1,7 +1,7 @@
-import { XIcon } from 'lucide-react'
-
 import { JOB_STATUSES, JOB_TYPES } from '@/api/jobs'
+import { XIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Switch } from '@/components/ui/switch'
@@ -93,7 +93,7 @@ export function JobsFilters({
             onChange({ status: undefined, type: undefined, source: undefined, active: undefined })
           }
         >
-          <XIcon />
+          <Icon node={XIcon} />
           Clear filters
         </Button>
       )}

@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
+import type * as React from 'react'
+
+import { isActiveJob, jobsQueryOptions } from '@/api/jobs'
 import {
   ChevronLeftIcon,
   ChevronRightIcon,
@@ -7,13 +10,11 @@ import {
   ListChecksIcon,
   RefreshCwIcon,
   SearchXIcon,
-} from 'lucide-react'
-import type * as React from 'react'
-
-import { isActiveJob, jobsQueryOptions } from '@/api/jobs'
+} from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { useNow } from '@/lib/use-now'
 import { cn } from '@/lib/utils'
 
@@ -102,7 +103,7 @@ export function JobsPage() {
             onClick={() => void jobs.refetch()}
             disabled={jobs.isFetching}
           >
-            <RefreshCwIcon className={cn(jobs.isFetching && 'animate-spin')} />
+            <Icon node={RefreshCwIcon} className={cn(jobs.isFetching && 'animate-spin')} />
             Refresh
           </Button>
         }
@@ -121,7 +122,7 @@ export function JobsPage() {
         <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-2">
           {paged && (
             <Button variant="ghost" size="sm" onClick={() => goTo({})}>
-              <ChevronsLeftIcon />
+              <Icon node={ChevronsLeftIcon} />
               Newest
             </Button>
           )}
@@ -131,7 +132,7 @@ export function JobsPage() {
             disabled={!page.hasNewer || !page.rows[0]}
             onClick={() => goTo({ after: page.rows[0]?.id })}
           >
-            <ChevronLeftIcon />
+            <Icon node={ChevronLeftIcon} />
             Newer
           </Button>
           <Button
@@ -141,7 +142,7 @@ export function JobsPage() {
             onClick={() => goTo({ before: page.rows.at(-1)?.id })}
           >
             Older
-            <ChevronRightIcon />
+            <Icon node={ChevronRightIcon} />
           </Button>
         </nav>
       )}

@@ -1,6 +1,7 @@
-import { ChevronRightIcon } from 'lucide-react'
 import { useState } from 'react'
 
+import { ChevronRightIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 type Json = unknown
@@ -84,7 +85,8 @@ function JsonNode({
         onClick={() => setOpen((current) => !current)}
         aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'value'}`}
       >
-        <ChevronRightIcon
+        <Icon
+          node={ChevronRightIcon}
           aria-hidden
           className={cn('size-4 shrink-0 transition-transform', open && 'rotate-90')}
         />

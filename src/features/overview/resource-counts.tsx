@@ -1,13 +1,5 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import {
-  ActivityIcon,
-  BotIcon,
-  DatabaseIcon,
-  ListChecksIcon,
-  WrenchIcon,
-  type LucideIcon,
-} from 'lucide-react'
 
 import { agentCountQueryOptions } from '@/api/agents'
 import { useCapabilities } from '@/api/capabilities'
@@ -15,7 +7,16 @@ import { jobsQueryOptions } from '@/api/jobs'
 import { runsQueryOptions } from '@/api/runs'
 import { sourceCountQueryOptions } from '@/api/sources'
 import { toolCountQueryOptions } from '@/api/tools'
+import {
+  ActivityIcon,
+  BotIcon,
+  DatabaseIcon,
+  ListChecksIcon,
+  WrenchIcon,
+  type IconNode,
+} from '@/components/icons'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 
 /** The page of active jobs counted here; a full page reads "100+". */
@@ -94,13 +95,13 @@ export function ResourceCounts() {
 
 function CountCard({
   to,
-  icon: Icon,
+  icon,
   title,
   description,
   count,
 }: {
   to: '/agents' | '/runs' | '/tools' | '/sources' | '/jobs'
-  icon: LucideIcon
+  icon: IconNode
   title: string
   description: string
   count: UseQueryResult<number | string>
@@ -113,7 +114,7 @@ function CountCard({
       <Card className="h-full gap-3 transition-colors hover:bg-accent/50">
         <CardHeader>
           <CardTitle className="flex items-center gap-2 text-sm font-medium">
-            <Icon className="size-4 text-muted-foreground" />
+            <Icon node={icon} className="size-4 text-muted-foreground" />
             {title}
           </CardTitle>
           <CardDescription>{description}</CardDescription>

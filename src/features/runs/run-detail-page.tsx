@@ -1,6 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
-import { ArrowLeftIcon, MessagesSquareIcon } from 'lucide-react'
 
 import { agentQueryOptions } from '@/api/agents'
 import {
@@ -11,12 +10,14 @@ import {
   type Run,
 } from '@/api/runs'
 import { DetailItem, DetailList } from '@/components/detail-list'
+import { ArrowLeftIcon, MessagesSquareIcon } from '@/components/icons'
 import { MessageError, MessageList } from '@/components/messages/message-item'
 import { PageHeader } from '@/components/page-header'
 import { RunStatusBadge, StopReason } from '@/components/run-badges'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatDuration, formatTimestamp } from '@/lib/format'
 import { useNow } from '@/lib/use-now'
@@ -65,7 +66,7 @@ export function RunDetailPage() {
     <>
       <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2">
         <Link to="/runs">
-          <ArrowLeftIcon />
+          <Icon node={ArrowLeftIcon} />
           Runs
         </Link>
       </Button>

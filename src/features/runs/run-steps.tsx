@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { FootprintsIcon } from 'lucide-react'
 
 import { runStepsQueryOptions, type Step } from '@/api/runs'
+import { FootprintsIcon } from '@/components/icons'
 import { StopReason } from '@/components/run-badges'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { TableCard } from '@/components/table-card'

@@ -1,7 +1,7 @@
-import { XIcon } from 'lucide-react'
-
 import { RUN_STATUSES, STOP_REASONS } from '@/api/runs'
+import { XIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { NativeSelect } from '@/components/ui/native-select'
 
 import { hasRunFilters, type RunsSearch } from './runs-search'
@@ -79,7 +79,7 @@ export function RunsFilters({
           size="sm"
           onClick={() => onChange({ status: undefined, agent: undefined, stop: undefined })}
         >
-          <XIcon />
+          <Icon node={XIcon} />
           Clear filters
         </Button>
       )}

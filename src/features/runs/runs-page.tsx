@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
+import type * as React from 'react'
+
+import { agentsQueryOptions } from '@/api/agents'
+import { isActiveRun, runsQueryOptions, type Run } from '@/api/runs'
 import {
   ActivityIcon,
   ChevronLeftIcon,
@@ -7,14 +11,11 @@ import {
   ChevronsLeftIcon,
   RefreshCwIcon,
   SearchXIcon,
-} from 'lucide-react'
-import type * as React from 'react'
-
-import { agentsQueryOptions } from '@/api/agents'
-import { isActiveRun, runsQueryOptions, type Run } from '@/api/runs'
+} from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { useNow } from '@/lib/use-now'
 import { cn } from '@/lib/utils'
 
@@ -110,7 +111,7 @@ export function RunsPage() {
             onClick={() => void runs.refetch()}
             disabled={runs.isFetching}
           >
-            <RefreshCwIcon className={cn(runs.isFetching && 'animate-spin')} />
+            <Icon node={RefreshCwIcon} className={cn(runs.isFetching && 'animate-spin')} />
             Refresh
           </Button>
         }
@@ -129,7 +130,7 @@ export function RunsPage() {
         <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-2">
           {paged && (
             <Button variant="ghost" size="sm" onClick={() => goTo({})}>
-              <ChevronsLeftIcon />
+              <Icon node={ChevronsLeftIcon} />
               Newest
             </Button>
           )}
@@ -139,7 +140,7 @@ export function RunsPage() {
             disabled={!page.hasNewer || !page.rows[0]}
             onClick={() => goTo({ after: page.rows[0]?.id })}
           >
-            <ChevronLeftIcon />
+            <Icon node={ChevronLeftIcon} />
             Newer
           </Button>
           <Button
@@ -149,7 +150,7 @@ export function RunsPage() {
             onClick={() => goTo({ before: page.rows.at(-1)?.id })}
           >
             Older
-            <ChevronRightIcon />
+            <Icon node={ChevronRightIcon} />
           </Button>
         </nav>
       )}

@@ -1,8 +1,9 @@
-import { CheckCircle2Icon, Loader2Icon, XCircleIcon } from 'lucide-react'
 import { useId, useState } from 'react'
 
 import { FormField } from '@/components/form-field'
+import { CircleCheckIcon, CircleXIcon, LoaderCircleIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import {
   bundledServerUrl,
@@ -176,7 +177,7 @@ export function ConnectionForm({
       )}
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="outline" disabled={testing} onClick={() => void runTest()}>
-          {testing && <Loader2Icon className="animate-spin" />}
+          {testing && <Icon node={LoaderCircleIcon} className="animate-spin" />}
           Test connection
         </Button>
         <Button type="submit" disabled={testing}>
@@ -199,9 +200,9 @@ export function ConnectionForm({
           }
         >
           {ok ? (
-            <CheckCircle2Icon className="mt-0.5 size-4 shrink-0 text-success" />
+            <Icon node={CircleCheckIcon} className="mt-0.5 size-4 shrink-0 text-success" />
           ) : (
-            <XCircleIcon className="mt-0.5 size-4 shrink-0 text-destructive" />
+            <Icon node={CircleXIcon} className="mt-0.5 size-4 shrink-0 text-destructive" />
           )}
           <span>{describeConnectionResult(result.outcome, result.target)}</span>
         </div>

@@ -1,6 +1,6 @@
-import { CheckIcon, MinusIcon, XIcon } from 'lucide-react'
-
 import { useCapabilities } from '@/api/capabilities'
+import { CheckIcon, MinusIcon, XIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { CAPABILITIES, CAPABILITY_NAMES, type Availability } from '@/lib/capabilities'
 import { CAPABILITY_NOTES } from '@/lib/capability-notes'
 
@@ -42,7 +42,7 @@ export function ServerCapabilities() {
         <tbody className="divide-y">
           {CAPABILITY_NAMES.map((name) => {
             const key = availabilityKey(capabilities.has[name])
-            const Icon = key === 'yes' ? CheckIcon : key === 'no' ? XIcon : MinusIcon
+            const icon = key === 'yes' ? CheckIcon : key === 'no' ? XIcon : MinusIcon
             return (
               <tr key={name} data-testid={`capability-${name}`}>
                 <th scope="row" className="py-1.5 pr-4 font-normal">
@@ -50,7 +50,7 @@ export function ServerCapabilities() {
                 </th>
                 <td className="py-1.5 pr-4 whitespace-nowrap">
                   <span className="inline-flex items-center gap-1">
-                    <Icon aria-hidden className="size-4" />
+                    <Icon node={icon} aria-hidden className="size-4" />
                     {AVAILABILITY_LABELS[key]}
                   </span>
                 </td>

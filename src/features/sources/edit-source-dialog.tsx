@@ -1,11 +1,12 @@
-import { Loader2Icon } from 'lucide-react'
 import { useRef, useState, type ReactNode } from 'react'
 
 import { useUpdateSource, type Source } from '@/api/sources'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
+import { LoaderCircleIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
 import { DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/lib/toast'
@@ -122,7 +123,7 @@ function EditSourceForm({ source, onDone }: { source: Source; onDone: () => void
           </Button>
         </DialogClose>
         <Button type="submit" disabled={!changed || update.isPending}>
-          {update.isPending && <Loader2Icon className="animate-spin" />}
+          {update.isPending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
           {update.isPending ? 'Saving…' : 'Save'}
         </Button>
       </DialogFooter>

@@ -1,12 +1,13 @@
 import { Link } from '@tanstack/react-router'
-import { FileTextIcon, Loader2Icon, Trash2Icon, UploadIcon } from 'lucide-react'
 
 import { useDeleteSourceFile, type SourceFile } from '@/api/sources'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import { FileTextIcon, LoaderCircleIcon, TrashIcon, UploadIcon } from '@/components/icons'
 import { StateMessage } from '@/components/state-message'
 import { TableCard } from '@/components/table-card'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { toast } from '@/lib/toast'
 import { cn } from '@/lib/utils'
@@ -39,7 +40,7 @@ function StatusBadge({ file }: { file: SourceFile }) {
   if (isProcessing(file)) {
     return (
       <Badge variant="secondary">
-        <Loader2Icon className="animate-spin" aria-hidden />
+        <Icon node={LoaderCircleIcon} className="animate-spin" aria-hidden />
         {status}
       </Badge>
     )
@@ -63,7 +64,7 @@ function DeleteFileButton({
     <ConfirmDialog
       trigger={
         <Button variant="ghost" size="icon-sm" aria-label={`Delete ${name}`}>
-          <Trash2Icon />
+          <Icon node={TrashIcon} />
         </Button>
       }
       title={`Delete ${name}?`}
@@ -130,7 +131,11 @@ export function FilesTable({
         <TableRow key={file.id} data-testid="file-row">
           <TableCell className="max-w-36 pl-4 sm:max-w-72">
             <span className="flex items-center gap-2">
-              <FileTextIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+              <Icon
+                node={FileTextIcon}
+                className="size-4 shrink-0 text-muted-foreground"
+                aria-hidden
+              />
               <span className="truncate font-medium">{fileDisplayName(file)}</span>
             </span>
             {file.processing_status === 'error' && file.error_message && (

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
-import { ChevronLeftIcon, ChevronRightIcon, FileTextIcon, Loader2Icon } from 'lucide-react'
 import { useCallback } from 'react'
 
 import {
@@ -11,7 +10,14 @@ import {
   type SourceFile,
 } from '@/api/sources'
 import { DebouncedSearchInput } from '@/components/debounced-search-input'
+import {
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  FileTextIcon,
+  LoaderCircleIcon,
+} from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Skeleton } from '@/components/ui/skeleton'
 
@@ -58,7 +64,11 @@ function PassageItem({
     <li data-testid="passage" className="grid gap-3 px-4 py-3">
       <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-4 gap-y-1 text-xs">
         <span className="flex min-w-0 items-center gap-1.5 font-medium">
-          <FileTextIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
+          <Icon
+            node={FileTextIcon}
+            className="size-3.5 shrink-0 text-muted-foreground"
+            aria-hidden
+          />
           <span className="truncate" data-testid="passage-file">
             {name ?? 'Unknown file'}
           </span>
@@ -179,7 +189,8 @@ export function PassagesPanel({
           ))}
         </NativeSelect>
         {!byMeaning && page.isFetching && !page.isPending && (
-          <Loader2Icon
+          <Icon
+            node={LoaderCircleIcon}
             className="size-4 animate-spin text-muted-foreground"
             aria-label="Refreshing passages"
           />
@@ -245,7 +256,7 @@ export function PassagesPanel({
               })
             }
           >
-            <ChevronLeftIcon />
+            <Icon node={ChevronLeftIcon} />
             Previous
           </Button>
           <Button
@@ -263,7 +274,7 @@ export function PassagesPanel({
             }
           >
             Next
-            <ChevronRightIcon />
+            <Icon node={ChevronRightIcon} />
           </Button>
         </nav>
       )}

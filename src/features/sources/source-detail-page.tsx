@@ -1,6 +1,5 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
-import { PencilIcon, Trash2Icon, UploadIcon } from 'lucide-react'
 import { useCallback, useEffect, useRef } from 'react'
 import { useDropzone } from 'react-dropzone'
 
@@ -10,7 +9,9 @@ import {
   sourcesKeys,
   uploadPolicyQueryOptions,
 } from '@/api/sources'
+import { PencilIcon, TrashIcon, UploadIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { usePageAction } from '@/lib/page-actions'
@@ -98,7 +99,7 @@ export function SourceDetailPage() {
         <div className="pointer-events-none absolute inset-0 z-20 rounded-xl border-2 border-dashed border-primary bg-background/95">
           {/* Sticky, so the message stays in view on a long, scrolled page. */}
           <div className="sticky top-14 grid h-[calc(100svh-7rem)] max-h-full content-center justify-items-center gap-2 text-center">
-            <UploadIcon className="size-10" aria-hidden />
+            <Icon node={UploadIcon} className="size-10" aria-hidden />
             <p className="text-lg font-semibold">Drop to upload to {source.name}</p>
             {policy && (
               <p className="text-sm text-muted-foreground">
@@ -115,18 +116,18 @@ export function SourceDetailPage() {
         actions={
           <>
             <Button onClick={dropzone.open}>
-              <UploadIcon />
+              <Icon node={UploadIcon} />
               Upload files
             </Button>
             <EditSourceDialog source={source}>
               <Button variant="outline">
-                <PencilIcon />
+                <Icon node={PencilIcon} />
                 Edit
               </Button>
             </EditSourceDialog>
             <DeleteSourceDialog source={source} onDeleted={() => void goTo({ to: '/sources' })}>
               <Button variant="outline">
-                <Trash2Icon />
+                <Icon node={TrashIcon} />
                 Delete
               </Button>
             </DeleteSourceDialog>

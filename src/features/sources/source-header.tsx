@@ -1,9 +1,10 @@
-import { CheckIcon, CopyIcon } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 
 import type { Source } from '@/api/sources'
+import { CheckIcon, CopyIcon } from '@/components/icons'
 import { PageHeading } from '@/components/page-heading'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 function CopyId({ id }: { id: string }) {
   const [copied, setCopied] = useState(false)
@@ -22,7 +23,7 @@ function CopyId({ id }: { id: string }) {
           })
         }}
       >
-        {copied ? <CheckIcon className="text-success" /> : <CopyIcon />}
+        {copied ? <Icon node={CheckIcon} className="text-success" /> : <Icon node={CopyIcon} />}
       </Button>
     </span>
   )

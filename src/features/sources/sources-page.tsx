@@ -1,10 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { DatabaseIcon, PlusIcon } from 'lucide-react'
 
 import { sourcesQueryOptions } from '@/api/sources'
+import { DatabaseIcon, PlusIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { CreateSourceDialog } from './create-source-dialog'
@@ -18,7 +19,7 @@ export function SourcesPage() {
   const createButton = (
     <CreateSourceDialog openOn="new-source">
       <Button>
-        <PlusIcon />
+        <Icon node={PlusIcon} />
         New source
       </Button>
     </CreateSourceDialog>
@@ -34,7 +35,7 @@ export function SourcesPage() {
           </p>
           <CreateSourceDialog>
             <Button variant="outline">
-              <PlusIcon />
+              <Icon node={PlusIcon} />
               Create a source
             </Button>
           </CreateSourceDialog>

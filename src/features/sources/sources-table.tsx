@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { Trash2Icon } from 'lucide-react'
 
 import { sourceFilesQueryOptions, type Source } from '@/api/sources'
+import { TrashIcon } from '@/components/icons'
 import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
 import { cn } from '@/lib/utils'
@@ -72,7 +73,7 @@ export function SourcesTable({ sources }: { sources: Source[] }) {
           <TableCell className="pr-4">
             <DeleteSourceDialog source={source}>
               <Button variant="ghost" size="icon-sm" aria-label={`Delete ${source.name}`}>
-                <Trash2Icon />
+                <Icon node={TrashIcon} />
               </Button>
             </DeleteSourceDialog>
           </TableCell>

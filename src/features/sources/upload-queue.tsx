@@ -2,12 +2,12 @@ import {
   BanIcon,
   CircleAlertIcon,
   CircleCheckIcon,
-  Loader2Icon,
+  LoaderCircleIcon,
   RotateCcwIcon,
   XIcon,
-} from 'lucide-react'
-
+} from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Progress } from '@/components/ui/progress'
 import { cn } from '@/lib/utils'
 
@@ -22,15 +22,23 @@ import {
 import type { UploadEntry } from './upload-store'
 
 function StatusIcon({ view }: { view: UploadRowView }) {
-  if (view.kind === 'rejected') return <BanIcon className="size-4 text-destructive" aria-hidden />
+  if (view.kind === 'rejected')
+    return <Icon node={BanIcon} className="size-4 text-destructive" aria-hidden />
   if (view.kind === 'failed' || (view.kind === 'processing' && view.progress.phase === 'error')) {
-    return <CircleAlertIcon className="size-4 text-destructive" aria-hidden />
+    return <Icon node={CircleAlertIcon} className="size-4 text-destructive" aria-hidden />
   }
   if (view.kind === 'processing' && view.progress.phase === 'completed') {
-    return <CircleCheckIcon className="size-4 text-success" aria-hidden />
+    return <Icon node={CircleCheckIcon} className="size-4 text-success" aria-hidden />
   }
-  if (view.kind === 'gone') return <XIcon className="size-4 text-muted-foreground" aria-hidden />
-  return <Loader2Icon className="size-4 animate-spin text-muted-foreground" aria-hidden />
+  if (view.kind === 'gone')
+    return <Icon node={XIcon} className="size-4 text-muted-foreground" aria-hidden />
+  return (
+    <Icon
+      node={LoaderCircleIcon}
+      className="size-4 animate-spin text-muted-foreground"
+      aria-hidden
+    />
+  )
 }
 
 function Detail({ view }: { view: UploadRowView }) {
@@ -137,7 +145,7 @@ export function UploadQueue({
                   onClick={() => onRetry(entry.key)}
                   aria-label={`Retry ${entry.file.name}`}
                 >
-                  <RotateCcwIcon />
+                  <Icon node={RotateCcwIcon} />
                   Retry
                 </Button>
               )}
@@ -148,7 +156,7 @@ export function UploadQueue({
                   onClick={() => onDismiss(entry.key)}
                   aria-label={`Dismiss ${entry.file.name}`}
                 >
-                  <XIcon />
+                  <Icon node={XIcon} />
                 </Button>
               )}
             </div>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { LayoutTemplateIcon, SaveIcon } from 'lucide-react'
 
 import { agentVariablesQueryOptions } from '@/api/templates'
+import { LayoutTemplateIcon, SaveIcon } from '@/components/icons'
 import { LoadErrorMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 
 import { SaveTemplateDialog } from './save-template-dialog'
@@ -61,14 +62,14 @@ export function AgentTemplateCard({ agentId }: { agentId: string }) {
               {template?.exists && (
                 <SaveVersionDialog agentId={agentId}>
                   <Button size="sm">
-                    <SaveIcon />
+                    <Icon node={SaveIcon} />
                     Save new version
                   </Button>
                 </SaveVersionDialog>
               )}
               <SaveTemplateDialog agentId={agentId}>
                 <Button size="sm" variant={template?.exists ? 'outline' : 'default'}>
-                  <LayoutTemplateIcon />
+                  <Icon node={LayoutTemplateIcon} />
                   {template?.exists ? 'Save as a new template' : 'Save as template'}
                 </Button>
               </SaveTemplateDialog>

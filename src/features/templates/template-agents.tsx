@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
-import { BotIcon } from 'lucide-react'
 
 import {
   agentVariablesQueryOptions,
   templateAgentsQueryOptions,
   type TemplateAgent,
 } from '@/api/templates'
+import { BotIcon } from '@/components/icons'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'

@@ -1,6 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
-import { BotIcon, GitCompareIcon, SaveIcon, Trash2Icon } from 'lucide-react'
 
 import {
   templateQueryOptions,
@@ -8,10 +7,12 @@ import {
   templateVersionsQueryOptions,
   type TemplateVersion,
 } from '@/api/templates'
+import { BotIcon, GitCompareIcon, SaveIcon, TrashIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
 import { Skeleton } from '@/components/ui/skeleton'
@@ -69,7 +70,7 @@ export function TemplatePage() {
               }
             >
               <Button>
-                <BotIcon />
+                <Icon node={BotIcon} />
                 Create agent from template
               </Button>
             </CreateAgentDialog>
@@ -80,7 +81,7 @@ export function TemplatePage() {
               }
             >
               <Button variant="outline">
-                <SaveIcon />
+                <Icon node={SaveIcon} />
                 Save new version
               </Button>
             </SaveVersionDialog>
@@ -89,7 +90,7 @@ export function TemplatePage() {
               onDeleted={() => void navigate({ to: '/templates', search: { q: '', offset: 0 } })}
             >
               <Button variant="outline">
-                <Trash2Icon />
+                <Icon node={TrashIcon} />
                 Delete
               </Button>
             </DeleteTemplateButton>
@@ -246,7 +247,7 @@ function DiffPanel({
   return (
     <section aria-labelledby="diff-heading" className="grid gap-3">
       <h2 id="diff-heading" className="flex items-center gap-2 text-lg font-semibold">
-        <GitCompareIcon className="size-5" aria-hidden />
+        <Icon node={GitCompareIcon} className="size-5" aria-hidden />
         Compare versions
       </h2>
       <div className="flex flex-wrap gap-4">

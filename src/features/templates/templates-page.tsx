@@ -1,14 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
-import {
-  ChevronLeftIcon,
-  ChevronRightIcon,
-  LayoutTemplateIcon,
-  PlusIcon,
-  SearchIcon,
-  SearchXIcon,
-  Trash2Icon,
-} from 'lucide-react'
 import { useState } from 'react'
 
 import {
@@ -18,10 +9,20 @@ import {
   type Template,
 } from '@/api/templates'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import {
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  LayoutTemplateIcon,
+  PlusIcon,
+  SearchIcon,
+  SearchXIcon,
+  TrashIcon,
+} from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { StateMessage } from '@/components/state-message'
 import { TableCard } from '@/components/table-card'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { Skeleton } from '@/components/ui/skeleton'
 import { TableCell, TableHead, TableRow } from '@/components/ui/table'
@@ -65,7 +66,7 @@ export function TemplatesPage() {
   const saveButton = (
     <SaveTemplateDialog>
       <Button>
-        <PlusIcon />
+        <Icon node={PlusIcon} />
         Save agent as template
       </Button>
     </SaveTemplateDialog>
@@ -92,7 +93,7 @@ export function TemplatesPage() {
           maxLength={255}
         />
         <Button type="submit" variant="outline">
-          <SearchIcon />
+          <Icon node={SearchIcon} />
           Search
         </Button>
       </form>
@@ -126,7 +127,7 @@ export function TemplatesPage() {
                 })
               }
             >
-              <ChevronLeftIcon />
+              <Icon node={ChevronLeftIcon} />
               Previous
             </Button>
             <Button
@@ -140,7 +141,7 @@ export function TemplatesPage() {
               }
             >
               Next
-              <ChevronRightIcon />
+              <Icon node={ChevronRightIcon} />
             </Button>
           </nav>
         </>
@@ -212,7 +213,7 @@ export function DeleteTemplateButton({
       trigger={
         children ?? (
           <Button variant="ghost" size="icon-sm" aria-label={`Delete ${template.name}`}>
-            <Trash2Icon />
+            <Icon node={TrashIcon} />
           </Button>
         )
       }

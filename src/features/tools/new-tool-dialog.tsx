@@ -1,9 +1,9 @@
 import { useNavigate } from '@tanstack/react-router'
-import { Loader2Icon } from 'lucide-react'
 import { useState } from 'react'
 
 import { useCreateTool } from '@/api/tools'
 import { FormField } from '@/components/form-field'
+import { LoaderCircleIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
 import {
   Dialog,
@@ -13,6 +13,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/lib/toast'
@@ -98,7 +99,7 @@ export function NewToolDialog({
               Cancel
             </Button>
             <Button type="submit" disabled={create.isPending || source.trim() === ''}>
-              {create.isPending && <Loader2Icon className="animate-spin" />}
+              {create.isPending && <Icon node={LoaderCircleIcon} className="animate-spin" />}
               Create tool
             </Button>
           </DialogFooter>

@@ -1,6 +1,7 @@
-import { CheckIcon, Loader2Icon, TriangleAlertIcon } from 'lucide-react'
 import type * as React from 'react'
 
+import { CheckIcon, LoaderCircleIcon, TriangleAlertIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { cn } from '@/lib/utils'
 
 import type { SchemaError } from './schema-errors'
@@ -58,18 +59,18 @@ export function SchemaPreview({ schema, updating, stale, stored }: SchemaPreview
       >
         {updating ? (
           <>
-            <Loader2Icon className="size-3 animate-spin" /> Updating…
+            <Icon node={LoaderCircleIcon} className="size-3 animate-spin" /> Updating…
           </>
         ) : stale ? (
           <>
-            <TriangleAlertIcon className="size-3 text-destructive" /> Out of date: fix the error in
-            the source to update it
+            <Icon node={TriangleAlertIcon} className="size-3 text-destructive" /> Out of date: fix
+            the error in the source to update it
           </>
         ) : stored ? (
           'As stored on the server'
         ) : (
           <>
-            <CheckIcon className="size-3 text-success" /> Derived from the source
+            <Icon node={CheckIcon} className="size-3 text-success" /> Derived from the source
           </>
         )}
       </p>

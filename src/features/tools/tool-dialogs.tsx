@@ -1,8 +1,8 @@
-import { Trash2Icon } from 'lucide-react'
-
 import { useDeleteTool, type Tool } from '@/api/tools'
 import { ConfirmDialog } from '@/components/confirm-dialog'
+import { TrashIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 /** Delete, after a confirmation that names the tool. */
 export function DeleteToolButton({
@@ -21,7 +21,7 @@ export function DeleteToolButton({
     <ConfirmDialog
       trigger={
         <Button variant="outline">
-          <Trash2Icon /> Delete
+          <Icon node={TrashIcon} /> Delete
         </Button>
       }
       title={`Delete ${tool.name}?`}

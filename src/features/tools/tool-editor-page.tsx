@@ -1,15 +1,22 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { getRouteApi, Link, useBlocker, useNavigate, useParams } from '@tanstack/react-router'
-import { ArrowLeftIcon, Loader2Icon, LockIcon, SaveIcon, SearchXIcon } from 'lucide-react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 
 import { toolQueryOptions, useUpdateTool, type Tool } from '@/api/tools'
+import {
+  ArrowLeftIcon,
+  LoaderCircleIcon,
+  LockIcon,
+  SaveIcon,
+  SearchXIcon,
+} from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { PageHeading } from '@/components/page-heading'
 import { useTheme } from '@/components/theme-provider'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { toast } from '@/lib/toast'
@@ -51,14 +58,14 @@ export function ToolNotFound() {
   const { toolId } = useParams({ strict: false })
   return (
     <div className="mx-auto mt-12 flex max-w-lg flex-col items-center gap-3 text-center">
-      <SearchXIcon className="size-8 text-muted-foreground" />
+      <Icon node={SearchXIcon} className="size-8 text-muted-foreground" />
       <PageHeading title="Tool not found" className="text-lg" />
       <p className="text-sm text-muted-foreground">
         No tool has the id <code className="font-mono">{toolId}</code>. It may have been deleted.
       </p>
       <Button asChild variant="outline">
         <Link to="/tools">
-          <ArrowLeftIcon /> All tools
+          <Icon node={ArrowLeftIcon} /> All tools
         </Link>
       </Button>
     </div>
@@ -119,7 +126,7 @@ function ToolEditor({ tool }: { tool: Tool }) {
             <span className="font-mono break-all">{tool.name}</span>
             {readOnly ? (
               <Badge variant="secondary">
-                <LockIcon /> Built-in
+                <Icon node={LockIcon} /> Built-in
               </Badge>
             ) : (
               <Badge variant="outline">{toolTypeLabel(tool.tool_type)}</Badge>
@@ -153,7 +160,11 @@ function ToolEditor({ tool }: { tool: Tool }) {
                 }}
               />
               <Button onClick={save} disabled={!canSave || update.isPending}>
-                {update.isPending ? <Loader2Icon className="animate-spin" /> : <SaveIcon />}
+                {update.isPending ? (
+                  <Icon node={LoaderCircleIcon} className="animate-spin" />
+                ) : (
+                  <Icon node={SaveIcon} />
+                )}
                 Save
               </Button>
             </>

@@ -1,10 +1,11 @@
-import { Loader2Icon, PlayIcon } from 'lucide-react'
 import { useMemo, useState } from 'react'
 
 import { useRunTool, type ToolRunResult } from '@/api/tools'
 import { FormField } from '@/components/form-field'
+import { LoaderCircleIcon, PlayIcon } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { Textarea } from '@/components/ui/textarea'
 
@@ -146,7 +147,11 @@ export function ToolRunPanel({
         </p>
       )}
       <Button type="submit" className="w-fit" disabled={run.isPending}>
-        {run.isPending ? <Loader2Icon className="animate-spin" /> : <PlayIcon />}
+        {run.isPending ? (
+          <Icon node={LoaderCircleIcon} className="animate-spin" />
+        ) : (
+          <Icon node={PlayIcon} />
+        )}
         Run
       </Button>
       {run.isError && (

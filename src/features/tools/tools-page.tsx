@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
-import { PlusIcon } from 'lucide-react'
 import { lazy, Suspense } from 'react'
 
 import { toolCountQueryOptions } from '@/api/tools'
 import { useDialogOpener, useDialogState } from '@/components/dialog-opener'
+import { PlusIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { usePageAction } from '@/lib/page-actions'
 
@@ -64,7 +65,7 @@ export function ToolsPage() {
   usePageAction('new-tool', openNewTool)
   const { opener: newToolButton } = useDialogOpener(
     <Button>
-      <PlusIcon /> New tool
+      <Icon node={PlusIcon} /> New tool
     </Button>,
     { open: newTool.open, onOpen: openNewTool, preload: loadNewToolDialog },
   )

@@ -1,9 +1,10 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { PlusIcon, SearchXIcon, WrenchIcon } from 'lucide-react'
 
 import { toolsInfiniteQueryOptions, type ToolListParams } from '@/api/tools'
+import { PlusIcon, SearchXIcon, WrenchIcon } from '@/components/icons'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 
 import { ToolsTableSkeleton } from './tools-table-frame'
 import { VirtualRows } from './tools-virtual-rows'
@@ -60,7 +61,7 @@ export function ToolsTable({
           {!showsBuiltIn && ' Built-in tools are hidden: turn on “Include built-in” to see them.'}
         </p>
         <Button onClick={onNewTool}>
-          <PlusIcon /> New tool
+          <Icon node={PlusIcon} /> New tool
         </Button>
       </StateMessage>
     )

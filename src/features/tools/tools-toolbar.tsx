@@ -1,7 +1,8 @@
-import { SearchIcon } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 
 import type { ToolType } from '@/api/tools'
+import { SearchIcon } from '@/components/icons'
+import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { NativeSelect } from '@/components/ui/native-select'
@@ -50,7 +51,10 @@ export function ToolsToolbar({
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3">
       <div className="relative w-full max-w-xs">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+        <Icon
+          node={SearchIcon}
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
         <Input
           type="search"
           aria-label="Search tools"

@@ -1,11 +1,12 @@
 import { Link, useNavigate } from '@tanstack/react-router'
-import { Loader2Icon } from 'lucide-react'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type * as React from 'react'
 
 import type { Tool } from '@/api/tools'
+import { LoaderCircleIcon } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { rovingIndex } from '@/lib/roving-index'
 import { rowClick } from '@/lib/row-click'
 import { useWindowRows } from '@/lib/use-window-rows'
@@ -163,7 +164,7 @@ export function VirtualRows({
       <div className="flex min-h-5 items-center gap-2 text-xs text-muted-foreground">
         {isFetchingNextPage ? (
           <>
-            <Loader2Icon className="size-3 animate-spin" /> Loading more…
+            <Icon node={LoaderCircleIcon} className="size-3 animate-spin" /> Loading more…
           </>
         ) : nextPageError ? (
           <span role="alert" className="flex items-center gap-2 text-destructive">

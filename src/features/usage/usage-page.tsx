@@ -1,11 +1,12 @@
 import { getRouteApi } from '@tanstack/react-router'
-import { AlertTriangleIcon, BarChart3Icon, DownloadIcon, TagIcon } from 'lucide-react'
 import { lazy, Suspense, useState } from 'react'
 
 import { useDialogState } from '@/components/dialog-opener'
+import { ChartColumnIcon, DownloadIcon, TagIcon, TriangleAlertIcon } from '@/components/icons'
 import { PageHeader } from '@/components/page-header'
 import { LoadErrorMessage, StateMessage } from '@/components/state-message'
 import { Button } from '@/components/ui/button'
+import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useNow } from '@/lib/use-now'
 
@@ -82,10 +83,10 @@ export function UsagePage() {
         actions={
           <>
             <Button variant="outline" onClick={() => priceDialog.setOpen(true)}>
-              <TagIcon aria-hidden /> Prices
+              <Icon node={TagIcon} aria-hidden /> Prices
             </Button>
             <Button variant="outline" onClick={() => void exportCsv()} disabled={!hasUsage}>
-              <DownloadIcon aria-hidden /> Export CSV
+              <Icon node={DownloadIcon} aria-hidden /> Export CSV
             </Button>
           </>
         }
@@ -98,14 +99,14 @@ export function UsagePage() {
         onChange={change}
       />
       {!resolved.ok ? (
-        <StateMessage icon={AlertTriangleIcon} title="Choose a range" tone="error">
+        <StateMessage icon={TriangleAlertIcon} title="Choose a range" tone="error">
           <p className="text-sm text-muted-foreground">{resolved.problem}</p>
         </StateMessage>
       ) : query.isPending ? (
         stepsRead === null ? (
           <UsagePageSkeleton />
         ) : (
-          <StateMessage icon={BarChart3Icon} title="Reading steps from the server">
+          <StateMessage icon={ChartColumnIcon} title="Reading steps from the server">
             <p className="text-sm text-muted-foreground">
               {formatCount(stepsRead)} steps read so far; the figures appear once all are in.
             </p>
@@ -118,7 +119,7 @@ export function UsagePage() {
           onRetry={() => void query.refetch()}
         />
       ) : answer && 'tooLarge' in answer ? (
-        <StateMessage icon={AlertTriangleIcon} title="Too many steps to sum here">
+        <StateMessage icon={TriangleAlertIcon} title="Too many steps to sum here">
           <p className="max-w-prose text-sm text-muted-foreground">
             This server has no usage summary, and this range holds more than{' '}
             {formatCount(MAX_FALLBACK_STEPS)} steps, the most this page reads from its step list.
@@ -126,7 +127,7 @@ export function UsagePage() {
           </p>
         </StateMessage>
       ) : !summary || !hasUsage ? (
-        <StateMessage icon={BarChart3Icon} title="No usage in this range">
+        <StateMessage icon={ChartColumnIcon} title="No usage in this range">
           <p className="text-sm text-muted-foreground">
             No model was called between these dates. Choose a longer range, or send an agent a
             message.
