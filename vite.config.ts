@@ -17,7 +17,7 @@ const SHARED_UI_MODULES =
  * show (tabs, switches, progress bars), and what is not UI at all.
  */
 const LAZY_UI_MODULES =
-  /(?:-frame|command|password-dialog|ui[\\/](?:dialog|alert-dialog|sonner|tabs|switch|progress)|[\\/]messages[\\/]|\.test\.)/
+  /(?:-frame|command|password-dialog|ui[\\/](?:dialog|alert-dialog|sonner|tabs|switch|progress|choice-select)|[\\/]messages[\\/]|\.test\.)/
 
 const devApiTarget = process.env.LETTA_ADMIN_DEV_API ?? 'http://127.0.0.1:8283'
 

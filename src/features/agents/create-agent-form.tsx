@@ -11,7 +11,7 @@ import { PlusIcon, XIcon } from '@/components/icons'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
-import { NativeSelect } from '@/components/ui/native-select'
+import { ChoiceSelect } from '@/components/ui/choice-select'
 import { Textarea } from '@/components/ui/textarea'
 import { toast } from '@/lib/toast'
 
@@ -104,24 +104,22 @@ export function CreateAgentForm({ onDone }: { onDone: () => void }) {
               Could not load the server&apos;s models: {models.error.message}
             </p>
           ) : (
-            <NativeSelect
+            <ChoiceSelect
               aria-label="Model"
-              className="w-full"
-              value={chosenModel ?? ''}
-              onChange={(event) => setModel(event.target.value)}
-              disabled={!models.data?.length}
-            >
-              {!chosenModel && (
-                <option value="" disabled>
-                  {models.isPending ? 'Loading models…' : 'No models on this server'}
-                </option>
-              )}
-              {models.data?.map((option) => (
-                <option key={option.handle} value={option.handle}>
-                  {option.handle}
-                </option>
-              ))}
-            </NativeSelect>
+              choices={models.data?.map((option) => ({
+                value: option.handle,
+                label: option.handle,
+              }))}
+              placeholder={
+                models.isPending
+                  ? 'Loading models…'
+                  : models.data.length
+                    ? 'Choose a model'
+                    : 'No models on this server'
+              }
+              value={chosenModel}
+              onValueChange={setModel}
+            />
           )}
         </FormField>
       </div>

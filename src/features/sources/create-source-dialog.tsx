@@ -7,7 +7,7 @@ import { FormActions } from '@/components/form-actions'
 import { FormDialog } from '@/components/form-dialog'
 import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import { NativeSelect } from '@/components/ui/native-select'
+import { ChoiceSelect } from '@/components/ui/choice-select'
 import { Textarea } from '@/components/ui/textarea'
 import type { PageAction } from '@/lib/page-actions'
 import { toast } from '@/lib/toast'
@@ -17,37 +17,6 @@ import { parseChunkSize } from './source-form'
 
 /** How a model is named in the list and sent to the server: its handle, else its model name. */
 export const embeddingKey = (config: EmbeddingModel) => config.handle ?? config.embedding_model
-
-/** The server's embedding models (undefined while they load); the rest goes to the select. */
-function EmbeddingModelSelect({
-  models,
-  value,
-  onValueChange,
-  ...select
-}: {
-  models: EmbeddingModel[] | undefined
-  value: string | undefined
-  onValueChange: (value: string) => void
-} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
-  return (
-    <NativeSelect
-      {...select}
-      className="w-full"
-      value={value ?? ''}
-      onChange={(event) => onValueChange(event.target.value)}
-      disabled={!models}
-    >
-      <option value="" disabled>
-        {models ? 'Choose a model' : 'Loading models…'}
-      </option>
-      {models?.map((config) => (
-        <option key={embeddingKey(config)} value={embeddingKey(config)}>
-          {`${embeddingKey(config)} · ${config.embedding_dim} dims`}
-        </option>
-      ))}
-    </NativeSelect>
-  )
-}
 
 export function CreateSourceDialog({
   children,
@@ -137,8 +106,12 @@ function CreateSourceForm({ onDone }: { onDone: () => void }) {
           ) : models.data?.length === 0 ? (
             <p className="text-sm text-destructive">The server offers no embedding models.</p>
           ) : (
-            <EmbeddingModelSelect
-              models={models.data}
+            <ChoiceSelect
+              choices={models.data?.map((config) => ({
+                value: embeddingKey(config),
+                label: `${embeddingKey(config)} · ${config.embedding_dim} dims`,
+              }))}
+              placeholder={models.data ? 'Choose a model' : 'Loading models…'}
               value={chosen ? embeddingKey(chosen) : undefined}
               onValueChange={setModel}
             />

@@ -1,4 +1,4 @@
-import { NativeSelect } from '@/components/ui/native-select'
+import { ChoiceSelect } from '@/components/ui/choice-select'
 
 export interface AgentChoice {
   id: string
@@ -17,7 +17,7 @@ export function AgentSelect({
   error: Error | null
   value: string | undefined
   onValueChange: (value: string) => void
-} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
+} & Omit<React.ComponentProps<'select'>, 'value' | 'onChange' | 'children'>) {
   if (error) {
     return <p className="text-sm text-destructive">Could not load the agents: {error.message}</p>
   }
@@ -25,21 +25,12 @@ export function AgentSelect({
     return <p className="text-sm text-muted-foreground">There are no agents to choose from.</p>
   }
   return (
-    <NativeSelect
+    <ChoiceSelect
       {...select}
-      className="w-full"
-      value={value ?? ''}
-      onChange={(event) => onValueChange(event.target.value)}
-      disabled={!agents}
-    >
-      <option value="" disabled>
-        {agents ? 'Choose an agent' : 'Loading agents…'}
-      </option>
-      {agents?.map((agent) => (
-        <option key={agent.id} value={agent.id}>
-          {agent.name}
-        </option>
-      ))}
-    </NativeSelect>
+      choices={agents?.map((agent) => ({ value: agent.id, label: agent.name }))}
+      placeholder={agents ? 'Choose an agent' : 'Loading agents…'}
+      value={value}
+      onValueChange={onValueChange}
+    />
   )
 }

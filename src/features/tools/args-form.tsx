@@ -1,6 +1,6 @@
 import { FormField } from '@/components/form-field'
 import { Input } from '@/components/ui/input'
-import { NativeSelect } from '@/components/ui/native-select'
+import { ChoiceSelect } from '@/components/ui/choice-select'
 import { Textarea } from '@/components/ui/textarea'
 
 import { optionKey, type ArgField, type ArgValues } from './args'
@@ -15,34 +15,6 @@ const TYPE_HINTS: Record<ArgField['kind'], string> = {
 }
 
 const optionLabel = (option: unknown) => (typeof option === 'string' ? option : optionKey(option))
-
-/** A yes/no or one-of argument; '' leaves it out. The rest goes to the select. */
-function ChoiceSelect({
-  field,
-  value,
-  onValueChange,
-  ...select
-}: {
-  field: ArgField
-  value: string
-  onValueChange: (value: string) => void
-} & Omit<React.ComponentProps<typeof NativeSelect>, 'value' | 'onChange'>) {
-  return (
-    <NativeSelect
-      {...select}
-      className="w-full"
-      value={value}
-      onChange={(event) => onValueChange(event.target.value)}
-    >
-      <option value="">{field.required ? 'Choose…' : 'Not set (use the default)'}</option>
-      {(field.kind === 'boolean' ? [true, false] : field.options).map((option) => (
-        <option key={optionKey(option)} value={optionKey(option)}>
-          {optionLabel(option)}
-        </option>
-      ))}
-    </NativeSelect>
-  )
-}
 
 /** One input per argument of the tool's schema, each checked when the tool is run. */
 export function ArgsForm({
@@ -84,8 +56,13 @@ export function ArgsForm({
             error={errors[field.name]}
           >
             {field.kind === 'boolean' || field.kind === 'enum' ? (
+              // '' leaves the argument out.
               <ChoiceSelect
-                field={field}
+                choices={(field.kind === 'boolean' ? [true, false] : field.options).map(
+                  (option) => ({ value: optionKey(option), label: optionLabel(option) }),
+                )}
+                placeholder={field.required ? 'Choose…' : 'Not set (use the default)'}
+                clearable
                 value={value}
                 onValueChange={(next) => set(field.name, next)}
               />
