@@ -43,7 +43,12 @@ export default defineConfig({
     precompress(),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // TanStack Store asks for the shim that brings useSyncExternalStore to React 17; React 19
+      // has it, and the same package's plain entry uses React's own, with no fallback to ship.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+    },
   },
   server: {
     proxy: {
