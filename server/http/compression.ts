@@ -2,6 +2,8 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 
+import { editResponseHeaders } from './response-headers.ts'
+
 export type ContentEncoding = 'br' | 'gzip'
 
 const brotli = promisify(brotliCompress)
@@ -43,6 +45,9 @@ export function varyOnEncoding(headers: Headers): void {
     headers.set('Vary', `${vary}, Accept-Encoding`)
 }
 
+/** Statuses whose answers never carry a body (the Fetch standard's null body statuses). */
+const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
+
 const isJson = (contentType: string | null) =>
   contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)
 
@@ -55,8 +60,10 @@ export function compressResponses(): MiddlewareHandler {
   return async (c, next) => {
     await next()
     const response = c.res
-    if (c.req.method === 'HEAD' || !response.body || response.headers.has('Content-Encoding'))
-      return
+    // Headers and status first: reading `body` of the Node adapter's light Response builds a full
+    // one and a stream to read it back, which answers that are sent as they are never need.
+    if (c.req.method === 'HEAD' || NO_BODY_STATUSES.has(response.status)) return
+    if (response.headers.has('Content-Encoding')) return
     if (!isJson(response.headers.get('Content-Type'))) return
     const declared = response.headers.get('Content-Length')
     if (declared !== null && Number(declared) < MIN_COMPRESSED_BYTES) return
@@ -64,15 +71,10 @@ export function compressResponses(): MiddlewareHandler {
     if (!encoding) {
       // Nothing to compress: only say that another client could get another encoding, without
       // copying the body.
-      try {
-        varyOnEncoding(response.headers)
-      } catch {
-        // Headers of a response fetched from elsewhere (the upstream proxy) are read-only.
-        c.res = new Response(response.body, response)
-        varyOnEncoding(c.res.headers)
-      }
+      editResponseHeaders(c, varyOnEncoding)
       return
     }
+    if (!response.body) return
     const plain = Buffer.from(await response.arrayBuffer())
     let body: Buffer = plain
     const compress = plain.length >= MIN_COMPRESSED_BYTES
