@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
 import { KINDS } from '../routes/source-paths.ts'
@@ -311,17 +312,32 @@ describe('kept list pages', () => {
     expect(await body(`${base}/files`)).not.toContain(id)
   })
 
-  it('are sent whole again after being compressed for another client', async () => {
-    const { server, expected, body } = seededServer()
-    const plain = await body('/v1/tools')
-    for (const encoding of ['br', 'gzip']) {
+  it('are compressed once per encoding, and afresh once their table changes', async () => {
+    const { server, tools, expected, body } = seededServer()
+    const compressed = async (encoding: string) => {
       const response = await server.app.request('/v1/tools', {
         headers: { 'Accept-Encoding': encoding },
       })
       expect(response.headers.get('content-encoding')).toBe(encoding)
+      const bytes = Buffer.from(await response.arrayBuffer())
+      expect(response.headers.get('content-length')).toBe(String(bytes.length))
+      return (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString()
     }
+    const plain = await body('/v1/tools')
+    for (const encoding of ['br', 'gzip', 'br', 'gzip'])
+      expect(await compressed(encoding)).toBe(plain)
+    // The kept page itself is untouched by being compressed.
     expect(await body('/v1/tools')).toBe(plain)
     expect(plain).toBe(expected.tools({}))
+
+    const [first] = tools.list({}, { limit: 1 })
+    if (!first) throw new Error('no tool')
+    tools.update(first.id, { ...first, description: 'Changed after compression' })
+    for (const encoding of ['br', 'gzip']) {
+      const text = await compressed(encoding)
+      expect(text).toBe(expected.tools({}))
+      expect(text).toContain('Changed after compression')
+    }
   })
 
   it('keep nothing read inside a transaction that is rolled back', async () => {
