@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { cors } from 'hono/cors'
 
 import type { AppConfig } from './config.ts'
 import { requirePassword } from './http/auth.ts'
@@ -7,6 +6,7 @@ import { stripBasePath } from './http/base-path.ts'
 import { limitRequestBodies } from './http/body-limit.ts'
 import { guardPasswordlessServer, originAllowed } from './http/browser-guard.ts'
 import { compressResponses } from './http/compression.ts'
+import { corsHeaders } from './http/cors.ts'
 import { handleError } from './http/errors.ts'
 import { refuseAmbiguousPaths } from './http/request-target.ts'
 import { createRouter } from './http/router.ts'
@@ -124,7 +124,7 @@ export function createApp(config: AppConfig): LettaAdminApp {
   app.use('*', refuseAmbiguousPaths())
   app.use(
     '/v1/*',
-    cors({
+    corsHeaders({
       origin: (origin) => (originAllowed(origin, config.corsOrigins) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'X-BARE-PASSWORD', 'X-Project-Id', 'User-Id'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

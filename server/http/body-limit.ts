@@ -35,6 +35,9 @@ export function limitRequestBodies(limits: { maxBodyBytes: number }): Middleware
     await next()
   }
   return (c, next) => {
+    // The Node adapter gives GET and HEAD requests no body, and asking for one builds the full
+    // Request object: the commonest requests skip both.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const type = c.req.header('content-type') ?? ''
     // Upload routes count multipart bytes themselves as they stream in (--max-upload-mb).
     if (/^multipart\/form-data/i.test(type)) return next()

@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 
+import { editResponseHeaders } from './response-headers.ts'
+
 /**
  * The console's policy: scripts, workers and styles only from this origin (no inline script at
  * all; inline styles stay allowed because Monaco and Radix position elements with them), never
@@ -25,10 +27,12 @@ export const CONTENT_SECURITY_POLICY = [
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next()
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    c.header('X-Frame-Options', 'DENY')
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+    editResponseHeaders(c, (headers) => {
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+      headers.set('X-Frame-Options', 'DENY')
+      headers.set('X-Content-Type-Options', 'nosniff')
+      headers.set('Referrer-Policy', 'no-referrer')
+      headers.set('Cross-Origin-Opener-Policy', 'same-origin')
+    })
   }
 }

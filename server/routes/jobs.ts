@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses, HttpError, notFound } from '../http/errors.ts'
-import { jsonResponse, jsonText } from '../http/openapi.ts'
+import { jsonResponse, preparedJson } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { JobService } from '../services/jobs.ts'
 import { ACTIVE_JOB_STATUSES, type Job, type JobStatus } from '../storage/jobs-repository.ts'
-import type { JsonText } from '../storage/pagination.ts'
+import type { JsonBytes } from '../storage/list-json-cache.ts'
 import { idParam, QueryBoolean, splitQueryList } from './schemas/common.ts'
 import { JobSchema, JobStatusSchema, JobTypeSchema } from './schemas/job.ts'
 
@@ -114,7 +114,7 @@ const cancelJobRoute = createRoute({
 
 type FiltersQuery = z.output<typeof JobFiltersQuery>
 
-function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): JsonText<Job[]> {
+function listJobs(jobs: JobService, query: FiltersQuery, onlyActive: boolean): JsonBytes<Job[]> {
   let statuses: readonly JobStatus[] | undefined = query.status
   if (onlyActive) {
     statuses = statuses
@@ -143,10 +143,10 @@ const notCancellable = (job: Job) =>
 
 export function jobRoutes(jobs: JobService) {
   return createRouter()
-    .openapi(listActiveJobsRoute, (c) => jsonText(listJobs(jobs, c.req.valid('query'), true)))
+    .openapi(listActiveJobsRoute, (c) => preparedJson(listJobs(jobs, c.req.valid('query'), true)))
     .openapi(listJobsRoute, (c) => {
       const query = c.req.valid('query')
-      return jsonText(listJobs(jobs, query, query.active === true))
+      return preparedJson(listJobs(jobs, query, query.active === true))
     })
     .openapi(getJobRoute, (c) => c.json(findJob(jobs, c.req.valid('param').job_id), 200))
     .openapi(cancelJobRoute, async (c) => {

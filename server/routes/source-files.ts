@@ -1,7 +1,7 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi'
 
 import { errorResponses } from '../http/errors.ts'
-import { jsonResponse, jsonText } from '../http/openapi.ts'
+import { jsonResponse, preparedJson } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { SourceService } from '../services/sources.ts'
 import { QueryBoolean } from './schemas/common.ts'
@@ -101,7 +101,7 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
     .openapi(listFiles, (c) => {
       const { include_content, ...cursor } = c.req.valid('query')
       const id = idOf(settings, c.req.valid('param'))
-      return jsonText(
+      return preparedJson(
         sources.listFilesJson(id, cursor, settings.filesPage, include_content ?? false),
       )
     })
@@ -115,7 +115,7 @@ export function sourceFileRoutes(sources: SourceService, kind: SourceKind) {
     .openapi(listPassages, (c) => {
       const { file_id, search, ...cursor } = c.req.valid('query')
       const id = idOf(settings, c.req.valid('param'))
-      return jsonText(
+      return preparedJson(
         sources.listPassagesJson(id, { file_id, search }, cursor, settings.passagesPage),
       )
     })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 
 import { errorResponses } from '../http/errors.ts'
-import { jsonBody, jsonResponse, jsonText } from '../http/openapi.ts'
+import { jsonBody, jsonResponse, preparedJson } from '../http/openapi.ts'
 import { createRouter } from '../http/router.ts'
 import type { ToolService } from '../services/tools/tool-service.ts'
 import { newId, nowIso } from '../storage/ids.ts'
@@ -155,7 +155,7 @@ export function toolRoutes(tools: ToolService) {
         limit: query.limit,
         order: query.order,
       }
-      return jsonText(tools.listJson(toFilters(query), cursor))
+      return preparedJson(tools.listJson(toFilters(query), cursor))
     })
     .openapi(countRoute, (c) => {
       const query = c.req.valid('query')

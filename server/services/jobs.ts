@@ -7,7 +7,8 @@ import {
   type JobsRepository,
   type NewJob,
 } from '../storage/jobs-repository.ts'
-import type { CursorParams, JsonText } from '../storage/pagination.ts'
+import type { JsonBytes } from '../storage/list-json-cache.ts'
+import type { CursorParams } from '../storage/pagination.ts'
 
 type FinishedListener = (job: Job) => void
 
@@ -40,8 +41,8 @@ export class JobService {
     return this.repository.list(filters, cursor)
   }
 
-  /** list() as the JSON text sent to clients. */
-  listJson(filters: JobFilters, cursor: CursorParams): JsonText<Job[]> {
+  /** list() as the JSON sent to clients. */
+  listJson(filters: JobFilters, cursor: CursorParams): JsonBytes<Job[]> {
     return this.repository.listJson(filters, cursor)
   }
 

@@ -1,7 +1,8 @@
 import { HttpError, notFound } from '../http/errors.ts'
 import type { Db } from '../storage/db.ts'
 import { FilesRepository, type FileRecord } from '../storage/files-repository.ts'
-import type { CursorParams, JsonText } from '../storage/pagination.ts'
+import { jsonBytes, type JsonBytes } from '../storage/list-json-cache.ts'
+import type { CursorParams } from '../storage/pagination.ts'
 import {
   PassagesRepository,
   type Passage,
@@ -167,16 +168,16 @@ export class SourceService {
       .map((file) => this.present(file, includeContent))
   }
 
-  /** listFiles() as the JSON text sent to clients. */
+  /** listFiles() as the JSON sent to clients. */
   listFilesJson(
     sourceId: string,
     cursor: CursorParams,
     defaults: PageDefaults,
     includeContent: boolean,
-  ): JsonText<FileWithContent[]> {
+  ): JsonBytes<FileWithContent[]> {
     // Content lives in another table, so only the plain listing reuses each row's JSON.
     if (includeContent)
-      return JSON.stringify(this.listFiles(sourceId, cursor, defaults, includeContent))
+      return jsonBytes(JSON.stringify(this.listFiles(sourceId, cursor, defaults, includeContent)))
     this.assertExists(sourceId)
     return this.files.listJson(sourceId, cursor, defaults, (file) => this.present(file, false))
   }
@@ -235,13 +236,13 @@ export class SourceService {
     }))
   }
 
-  /** listPassages() as the JSON text sent to clients. */
+  /** listPassages() as the JSON sent to clients. */
   listPassagesJson(
     sourceId: string,
     filters: PassageFilters,
     cursor: CursorParams,
     defaults: PageDefaults,
-  ): JsonText<Passage[]> {
+  ): JsonBytes<Passage[]> {
     this.assertExists(sourceId)
     return this.passages.listJson(sourceId, filters, cursor, defaults)
   }

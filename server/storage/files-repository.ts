@@ -1,12 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import {
-  paginate,
-  paginateJson,
-  rowJsonCache,
-  type CursorParams,
-  type JsonText,
-} from './pagination.ts'
+import { listJsonCache, type JsonBytes } from './list-json-cache.ts'
+import { paginate, paginateJson, type CursorParams } from './pagination.ts'
 import type { PageDefaults } from './sources-repository.ts'
 import { inList } from './sql.ts'
 
@@ -144,17 +139,17 @@ export class FilesRepository {
   }
 
   /**
-   * list() as the JSON text of each file as `present` shows it (which must depend on the row
-   * alone), from each row's kept serialisation.
+   * list() as the JSON of each file as `present` shows it (which must depend on the row alone),
+   * from the kept page or each row's kept serialisation.
    */
   listJson<T>(
     sourceId: string,
     cursor: CursorParams,
     defaults: PageDefaults,
     present: (file: FileRecord) => T,
-  ): JsonText<T[]> {
+  ): JsonBytes<T[]> {
     return paginateJson(this.pageQuery(sourceId, cursor, defaults), {
-      cache: rowJsonCache(this.db, 'files'),
+      cache: listJsonCache(this.db, 'files'),
       present: (row: FileRow) => present(toFileRecord(row)),
     })
   }

@@ -1,12 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import {
-  paginate,
-  paginateJson,
-  rowJsonCache,
-  type CursorParams,
-  type JsonText,
-} from './pagination.ts'
+import { listJsonCache, type JsonBytes } from './list-json-cache.ts'
+import { paginate, paginateJson, type CursorParams } from './pagination.ts'
 import { inList, type SqlCondition } from './sql.ts'
 
 export const JOB_STATUSES = [
@@ -168,10 +163,10 @@ export class JobsRepository {
     return paginate<JobRow>(this.pageQuery(filters, cursor)).map(toJob)
   }
 
-  /** list() as the JSON text a client receives, from each row's kept serialisation. */
-  listJson(filters: JobFilters, cursor: CursorParams): JsonText<Job[]> {
+  /** list() as the JSON a client receives, from the kept page or each row's kept serialisation. */
+  listJson(filters: JobFilters, cursor: CursorParams): JsonBytes<Job[]> {
     return paginateJson(this.pageQuery(filters, cursor), {
-      cache: rowJsonCache(this.db, 'jobs'),
+      cache: listJsonCache(this.db, 'jobs'),
       present: toJob,
     })
   }

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts'
+import { jsonBytes, tableVersion, type JsonBytes, type ListJsonCache } from './list-json-cache.ts'
 import { cachedStatement, whereClause, type SqlCondition } from './sql.ts'
 
 export interface CursorParams {
@@ -84,86 +85,52 @@ export function paginate<Row>(query: PageQuery): Row[] {
   return plan.reversed ? rows.reverse() : rows
 }
 
-/**
- * The JSON text each row of one table turns into, kept while the row's `row_version` (bumped by a
- * trigger on every UPDATE; see migration 020) is unchanged. Bounded by size; least recently used
- * rows go first.
- */
-export class RowJsonCache {
-  private readonly entries = new Map<number, { version: number; json: string }>()
-  private size = 0
-
-  constructor(private readonly maxChars = 16 * 1024 * 1024) {}
-
-  get(seq: number, version: number): string | undefined {
-    const entry = this.entries.get(seq)
-    if (!entry) return undefined
-    if (entry.version !== version) {
-      this.delete(seq)
-      return undefined
-    }
-    // Moved to the back: Map keeps insertion order, so the front is the least recently used.
-    this.entries.delete(seq)
-    this.entries.set(seq, entry)
-    return entry.json
-  }
-
-  set(seq: number, version: number, json: string): void {
-    this.delete(seq)
-    if (json.length > this.maxChars) return
-    this.entries.set(seq, { version, json })
-    this.size += json.length
-    for (const [oldest] of this.entries) {
-      if (this.size <= this.maxChars) break
-      this.delete(oldest)
-    }
-  }
-
-  private delete(seq: number): void {
-    const entry = this.entries.get(seq)
-    if (!entry) return
-    this.size -= entry.json.length
-    this.entries.delete(seq)
-  }
-}
-
-const rowJsonCaches = new WeakMap<Db, Map<string, RowJsonCache>>()
-
-/** The one RowJsonCache of a table (and way of presenting it) in a database. */
-export function rowJsonCache(db: Db, name: string): RowJsonCache {
-  let caches = rowJsonCaches.get(db)
-  if (!caches) rowJsonCaches.set(db, (caches = new Map()))
-  let cache = caches.get(name)
-  if (!cache) caches.set(name, (cache = new RowJsonCache()))
-  return cache
-}
-
-/** JSON text known to encode a value of type T. */
-export type JsonText<T> = string & { readonly encodes?: T }
-
 export interface RowJson<Row, Presented> {
-  cache: RowJsonCache
+  cache: ListJsonCache
   /** What a client receives for the row; must depend on the row alone. */
   present: (row: Row) => Presented
 }
 
 /**
- * The same page as paginate(), as the JSON text of the presented rows, byte for byte what
- * `JSON.stringify(paginate(query).map(present))` gives. Only each row's seq and row_version are
- * read for rows already serialised at that version; the rest are read whole and presented.
+ * The same page as paginate(), as the UTF-8 JSON of the presented rows, byte for byte what
+ * `JSON.stringify(paginate(query).map(present))` gives. A page asked for again before its table
+ * changes is sent as kept; otherwise only each row's seq and row_version are read for rows
+ * already serialised at that version, and the rest are read whole and presented.
  */
 export function paginateJson<Row extends { seq: number; row_version: number }, Presented>(
   query: PageQuery,
   rowJson: RowJson<Row, Presented>,
-): JsonText<Presented[]> {
+): JsonBytes<Presented[]> {
   const plan = planPage(query)
+  // Nothing is kept from inside a transaction: what it reads may be rolled back, and the version
+  // numbers it saw then handed out again to other contents.
+  const keep = !query.db.inTransaction
+  // Read before the page, so a page is never older than the version it is kept under.
+  const version = keep ? tableVersion(query.db, query.table) : undefined
+  // The whole plan: one query read in both directions makes two pages.
+  const key = `${plan.reversed ? 'reversed' : 'in order'}\n${plan.rest}\n${JSON.stringify(plan.params)}`
+  if (version !== undefined) {
+    const page = rowJson.cache.pages.get(version, key)
+    if (page) return page as JsonBytes<Presented[]>
+  }
+  const page = jsonBytes<Presented[]>(pageText(query, plan, rowJson, keep))
+  if (version !== undefined) rowJson.cache.pages.set(version, key, page)
+  return page
+}
+
+/** The page's JSON text, from each row's kept JSON where its row_version still matches. */
+function pageText<Row extends { seq: number; row_version: number }, Presented>(
+  query: PageQuery,
+  plan: PagePlan,
+  rowJson: RowJson<Row, Presented>,
+  keep: boolean,
+): string {
+  const rowCache = rowJson.cache.rows
   const versions = cachedStatement(query.db, `SELECT seq, row_version ${plan.rest}`)
     .raw(true)
     .all(...plan.params) as [number, number][]
   if (plan.reversed) versions.reverse()
-  const parts: (string | undefined)[] = versions.map(([seq, version]) =>
-    rowJson.cache.get(seq, version),
-  )
+  const parts: (string | undefined)[] = versions.map(([seq, version]) => rowCache.get(seq, version))
   const missing = versions.filter((_, index) => parts[index] === undefined).map(([seq]) => seq)
   if (missing.length) {
     const rows = cachedStatement(
@@ -176,7 +143,7 @@ export function paginateJson<Row extends { seq: number; row_version: number }, P
       const row = bySeq.get(seq)
       if (!row) return
       const json = JSON.stringify(rowJson.present(row))
-      rowJson.cache.set(seq, row.row_version, json)
+      if (keep) rowCache.set(seq, row.row_version, json)
       parts[index] = json
     })
   }

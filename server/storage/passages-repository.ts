@@ -2,13 +2,8 @@ import type { Statement } from 'better-sqlite3'
 
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import {
-  paginate,
-  paginateJson,
-  rowJsonCache,
-  type CursorParams,
-  type JsonText,
-} from './pagination.ts'
+import { listJsonCache, type JsonBytes } from './list-json-cache.ts'
+import { paginate, paginateJson, type CursorParams } from './pagination.ts'
 import type { EmbeddingConfig, PageDefaults } from './sources-repository.ts'
 
 export interface Passage {
@@ -149,15 +144,15 @@ export class PassagesRepository {
     return paginate<PassageRow>(this.pageQuery(sourceId, filters, cursor, defaults)).map(toPassage)
   }
 
-  /** list() as the JSON text a client receives, from each row's kept serialisation. */
+  /** list() as the JSON a client receives, from the kept page or each row's kept serialisation. */
   listJson(
     sourceId: string,
     filters: PassageFilters,
     cursor: CursorParams,
     defaults: PageDefaults,
-  ): JsonText<Passage[]> {
+  ): JsonBytes<Passage[]> {
     return paginateJson(this.pageQuery(sourceId, filters, cursor, defaults), {
-      cache: rowJsonCache(this.db, 'passages'),
+      cache: listJsonCache(this.db, 'passages'),
       present: toPassage,
     })
   }

@@ -1,12 +1,7 @@
 import type { Db } from './db.ts'
 import { DEFAULT_USER_ID, newId, nowIso } from './ids.ts'
-import {
-  paginate,
-  paginateJson,
-  rowJsonCache,
-  type CursorParams,
-  type JsonText,
-} from './pagination.ts'
+import { listJsonCache, type JsonBytes } from './list-json-cache.ts'
+import { paginate, paginateJson, type CursorParams } from './pagination.ts'
 import { inList, whereClause, type SqlCondition } from './sql.ts'
 
 export const TOOL_TYPES = [
@@ -243,10 +238,10 @@ export class ToolsRepository {
     return paginate<ToolRow>(this.pageQuery(filters, cursor)).map(toTool)
   }
 
-  /** list() as the JSON text a client receives, from each row's kept serialisation. */
-  listJson(filters: ToolFilters, cursor: CursorParams): JsonText<Tool[]> {
+  /** list() as the JSON a client receives, from the kept page or each row's kept serialisation. */
+  listJson(filters: ToolFilters, cursor: CursorParams): JsonBytes<Tool[]> {
     return paginateJson(this.pageQuery(filters, cursor), {
-      cache: rowJsonCache(this.db, 'tools'),
+      cache: listJsonCache(this.db, 'tools'),
       present: toTool,
     })
   }

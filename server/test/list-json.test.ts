@@ -1,9 +1,10 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
 import { KINDS } from '../routes/source-paths.ts'
 import { FilesRepository } from '../storage/files-repository.ts'
 import { JobsRepository } from '../storage/jobs-repository.ts'
-import { RowJsonCache } from '../storage/pagination.ts'
+import { PageJsonCache, RowJsonCache } from '../storage/list-json-cache.ts'
 import { PassagesRepository } from '../storage/passages-repository.ts'
 import { SourcesRepository, type EmbeddingConfig } from '../storage/sources-repository.ts'
 import { ToolsRepository } from '../storage/tools-repository.ts'
@@ -134,6 +135,10 @@ describe('list bodies from kept row JSON', () => {
       expect(await body(`/v1/jobs?limit=2&after=${jobIds[4]}&order=asc`)).toBe(
         expected.jobs({ limit: 2, after: jobIds[4], order: 'asc' }),
       )
+      // The same rows read the other way round: one query, two pages.
+      expect(await body(`/v1/jobs?limit=2&after=${jobIds[4]}`)).toBe(
+        expected.jobs({ limit: 2, after: jobIds[4] }),
+      )
 
       for (const kind of ['sources', 'folders'] as const) {
         const base = `${KINDS[kind].base}/${source.id}`
@@ -195,6 +200,181 @@ describe('list bodies from kept row JSON', () => {
     expect(plain).not.toContain('the whole text')
     expect(withContent).toContain('the whole text')
     expect(await (await server.app.request(base)).text()).toBe(plain)
+  })
+})
+
+describe('kept list pages', () => {
+  const send = (
+    server: ReturnType<typeof seededServer>['server'],
+    method: string,
+    path: string,
+    body?: unknown,
+  ) =>
+    server.app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+
+  it('show every tool write made over HTTP in the next answer', async () => {
+    const { server, tools, expected, body } = seededServer()
+    const pages: [string, () => string][] = [
+      ['/v1/tools', () => expected.tools({})],
+      ['/v1/tools?limit=3&order=desc', () => expected.tools({ limit: 3, order: 'desc' })],
+      ['/v1/tools?tags=finance', () => expected.tools({}, { tags: ['finance'] })],
+      ['/v1/tools?tags=audit', () => expected.tools({}, { tags: ['audit'] })],
+      ['/v1/tools?search=record', () => expected.tools({}, { search: 'record' })],
+    ]
+    const check = async (after: string) => {
+      for (const [path, want] of pages)
+        expect(await body(path), `${path} after ${after}`).toBe(want())
+    }
+    await check('nothing')
+    const source =
+      'def audit_log(entry: str) -> str:\n    """Records an entry.\n\n    Args:\n        entry (str): The entry.\n    """\n    return entry\n'
+    const created = await send(server, 'POST', '/v1/tools', {
+      source_code: source,
+      tags: ['audit'],
+    })
+    expect(created.status).toBe(200)
+    const { id } = (await created.json()) as { id: string }
+    await check('create')
+    expect(await body('/v1/tools?tags=audit')).toContain(id)
+
+    expect((await send(server, 'PATCH', `/v1/tools/${id}`, { tags: ['finance'] })).status).toBe(200)
+    await check('update of tags')
+    expect(await body('/v1/tools?tags=audit')).toBe('[]')
+
+    const upserted = await send(server, 'PUT', '/v1/tools', {
+      source_code: source,
+      description: 'Upserted record keeper',
+      tags: ['audit'],
+    })
+    expect(upserted.status).toBe(200)
+    await check('upsert')
+    expect(await body('/v1/tools?search=record')).toContain('Upserted record keeper')
+
+    expect((await send(server, 'DELETE', `/v1/tools/${id}`)).status).toBe(200)
+    await check('delete')
+    expect(await body('/v1/tools')).not.toContain(id)
+
+    // Tags alone, by straight SQL: only the tags filter reads tool_tags.
+    const [tagged] = tools.list({}, { limit: 100 }).filter((tool) => tool.tags.includes('finance'))
+    server.db
+      .prepare(
+        "DELETE FROM tool_tags WHERE tag = 'finance' AND tool_seq = (SELECT seq FROM tools WHERE id = ?)",
+      )
+      .run(tagged?.id)
+    expect(await body('/v1/tools?tags=finance')).not.toContain(tagged?.id)
+    await check('a tag row deleted by SQL')
+  })
+
+  it('show file, passage and job writes in the next answer', async () => {
+    const { source, files, passages, jobs, fileIds, expected, body } = seededServer()
+    const base = `/v1/sources/${source.id}`
+    const check = async (after: string) => {
+      expect(await body(`${base}/files`), `files after ${after}`).toBe(expected.files('sources'))
+      expect(await body(`${base}/passages`), `passages after ${after}`).toBe(
+        expected.passages('sources'),
+      )
+      expect(await body('/v1/jobs'), `jobs after ${after}`).toBe(expected.jobs({}))
+    }
+    await check('nothing')
+    const id = FilesRepository.newId()
+    files.create({
+      id,
+      source_id: source.id,
+      file_name: 'late.md',
+      original_file_name: 'late.md',
+      file_type: 'text/markdown',
+      file_size: 1,
+    })
+    passages.insertMany({ source_id: source.id, file_id: id, file_name: 'late.md' }, EMBEDDING, [
+      { text: 'A late passage', embedding: Float32Array.from([1, 2, 3, 4]), metadata: {} },
+    ])
+    const job = jobs.create({
+      source_id: source.id,
+      file_id: id,
+      metadata: { file_name: 'late.md' },
+    })
+    await check('create')
+    expect(await body(`${base}/passages`)).toContain('A late passage')
+
+    files.update(id, { processing_status: 'error', error_message: 'failed late' })
+    jobs.update(job.id, { status: 'failed' })
+    await check('update')
+    expect(await body(`${base}/files`)).toContain('failed late')
+
+    passages.deleteByFile(fileIds[0] ?? '')
+    files.delete(id)
+    jobs.delete(job.id)
+    await check('delete')
+    expect(await body(`${base}/files`)).not.toContain(id)
+  })
+
+  it('are compressed once per encoding, and afresh once their table changes', async () => {
+    const { server, tools, expected, body } = seededServer()
+    const compressed = async (encoding: string) => {
+      const response = await server.app.request('/v1/tools', {
+        headers: { 'Accept-Encoding': encoding },
+      })
+      expect(response.headers.get('content-encoding')).toBe(encoding)
+      const bytes = Buffer.from(await response.arrayBuffer())
+      expect(response.headers.get('content-length')).toBe(String(bytes.length))
+      return (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString()
+    }
+    const plain = await body('/v1/tools')
+    for (const encoding of ['br', 'gzip', 'br', 'gzip'])
+      expect(await compressed(encoding)).toBe(plain)
+    // The kept page itself is untouched by being compressed.
+    expect(await body('/v1/tools')).toBe(plain)
+    expect(plain).toBe(expected.tools({}))
+
+    const [first] = tools.list({}, { limit: 1 })
+    if (!first) throw new Error('no tool')
+    tools.update(first.id, { ...first, description: 'Changed after compression' })
+    for (const encoding of ['br', 'gzip']) {
+      const text = await compressed(encoding)
+      expect(text).toBe(expected.tools({}))
+      expect(text).toContain('Changed after compression')
+    }
+  })
+
+  it('keep nothing read inside a transaction that is rolled back', async () => {
+    const { server, tools, expected, body } = seededServer()
+    const [first] = tools.list({}, { limit: 1 })
+    if (!first) throw new Error('no tool')
+    await body('/v1/tools')
+    const readInside = server.db.transaction(() => {
+      tools.update(first.id, { ...first, description: 'rolled back' })
+      expect(new TextDecoder().decode(tools.listJson({}, {}))).toContain('rolled back')
+      throw new Error('roll back')
+    })
+    expect(readInside).toThrow('roll back')
+    // The same write committed brings the table and the row to the version numbers the rolled-back
+    // one had: what was read inside the transaction must not be sent for them.
+    tools.update(first.id, { ...first, description: 'committed' })
+    expect(await body('/v1/tools')).toBe(expected.tools({}))
+    expect(await body('/v1/tools')).toContain('committed')
+  })
+})
+
+describe('PageJsonCache', () => {
+  it('drops every page when the version moves, and the least recently used past its size', () => {
+    const page = (text: string) => new TextEncoder().encode(text)
+    const cache = new PageJsonCache(10)
+    cache.set(1, 'a', page('[1,2]'))
+    expect(cache.get(1, 'a')).toEqual(page('[1,2]'))
+    expect(cache.get(2, 'a')).toBeUndefined()
+    expect(cache.get(1, 'a')).toBeUndefined()
+    cache.set(3, 'a', page('[1]'))
+    cache.set(3, 'b', page('[2]'))
+    expect(cache.get(3, 'a')).toEqual(page('[1]'))
+    cache.set(3, 'c', page('[3,4,5]'))
+    expect(cache.get(3, 'b')).toBeUndefined()
+    expect(cache.get(3, 'a')).toEqual(page('[1]'))
+    cache.set(3, 'd', page('[far too long]'))
+    expect(cache.get(3, 'd')).toBeUndefined()
   })
 })
 

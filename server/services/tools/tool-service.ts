@@ -1,7 +1,8 @@
 import type { AppConfig } from '../../config.ts'
 import { HttpError, notFound } from '../../http/errors.ts'
 import type { Db } from '../../storage/db.ts'
-import type { CursorParams, JsonText } from '../../storage/pagination.ts'
+import type { JsonBytes } from '../../storage/list-json-cache.ts'
+import type { CursorParams } from '../../storage/pagination.ts'
 import { isUniqueViolation } from '../../storage/sql.ts'
 import {
   ToolsRepository,
@@ -96,8 +97,8 @@ export class ToolService {
     return this.repository.list(filters, cursor)
   }
 
-  /** list() as the JSON text sent to clients. */
-  listJson(filters: ToolFilters, cursor: CursorParams): JsonText<Tool[]> {
+  /** list() as the JSON sent to clients. */
+  listJson(filters: ToolFilters, cursor: CursorParams): JsonBytes<Tool[]> {
     return this.repository.listJson(filters, cursor)
   }
 
