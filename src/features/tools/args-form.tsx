@@ -1,6 +1,6 @@
 import { FormField } from '@/components/form-field'
-import { Input } from '@/components/ui/input'
 import { ChoiceSelect } from '@/components/ui/choice-select'
+import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 
 import { optionKey, type ArgField, type ArgValues } from './args'
