@@ -31,6 +31,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['./src/test/setup.ts'],
+          // One jsdom for all files of a worker, not one each: setting up jsdom took most of the
+          // time. setup.ts empties the page and storage after every test; modules keep no fetch.
+          isolate: false,
         },
       }),
     ],

@@ -76,7 +76,11 @@ const connectionMiddleware: Middleware = {
   },
 }
 
-export const api = createClient<paths>({ baseUrl: window.location.origin })
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  // The page's fetch at the time of each call, not the one there when this module loaded.
+  fetch: (request) => globalThis.fetch(request),
+})
 api.use(connectionMiddleware)
 
 /** A client for a server that is not (yet) the saved connection: the Connection page's test. */

@@ -7,7 +7,7 @@ import type { Block } from '@/api/agents'
 
 import { MemoryBlocks } from './memory-blocks'
 
-// The API client keeps the fetch it finds when it is created, so the stub must come first.
+// The stub replaces fetch before the modules under test load.
 const network = vi.hoisted(() => {
   const handler = { current: (_request: Request): Promise<Response> => Promise.reject() }
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>

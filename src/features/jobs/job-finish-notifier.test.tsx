@@ -26,7 +26,7 @@ const jobIn = (status: string): Job =>
     metadata: status === 'failed' ? { error: 'Unreadable PDF' } : {},
   })
 
-// The API client keeps the fetch it found when it was created, so the stand-in must come first.
+// The stand-in replaces fetch before the modules under test load.
 const server = vi.hoisted(() => {
   const state = {
     answer: (_request: Request): Promise<Response> => Promise.reject(new TypeError('No server')),
@@ -116,11 +116,12 @@ describe('JobFinishNotifier', () => {
 
   it('stays quiet on the page that already shows the result', async () => {
     const requests = serveJobStates([jobIn('completed')])
-    trackJob({ id: 'job-1', label: 'Upload of report.pdf', href: '/sources/source-1' })
+    // A label of its own: toasts of the other tests may still be on screen.
+    trackJob({ id: 'job-1', label: 'Upload of shown.pdf', href: '/sources/source-1' })
     renderAt('/sources/source-1')
     await waitFor(() => expect(getTrackedJobs()).toEqual([]))
     expect(requests).toEqual(['/v1/jobs/job-1'])
-    expect(screen.queryByText(/completed/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/shown\.pdf/)).not.toBeInTheDocument()
   })
 
   it('forgets a job the server no longer has', async () => {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { ToolRunPanel } from './tool-run-panel'
 
-// The API client keeps the fetch it finds when it is created, so the stub must come first.
+// The stub replaces fetch before the modules under test load.
 const network = vi.hoisted(() => {
   const handler = { current: (_request: Request): Promise<Response> => Promise.reject() }
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>

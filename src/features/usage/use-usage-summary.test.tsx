@@ -7,7 +7,7 @@ import { MAX_FALLBACK_STEPS } from './read-steps'
 import type { UsageRequest } from './usage-from-steps'
 import { useUsageSummary } from './use-usage-summary'
 
-// The API client keeps the fetch it found when it was created, so the stand-in must come first.
+// The stand-in replaces fetch before the modules under test load.
 const server = vi.hoisted(() => {
   const state = {
     answer: (_request: Request): Promise<Response> => Promise.reject(new TypeError('No server')),
