@@ -70,7 +70,7 @@ function compressBody(plain: Buffer, encoding: ContentEncoding): Promise<Buffer>
  * compressed forms live exactly as long as the page's bytes.
  */
 const reusedBodies = new WeakMap<Response, Uint8Array>()
-const compressedForms = new WeakMap<Uint8Array, Map<ContentEncoding, Buffer>>()
+const compressedForms = new WeakMap<Uint8Array, Map<ContentEncoding, Promise<Buffer>>>()
 
 /** Marks a response whose body is bytes that later responses may carry again. */
 export function withReusedBody(response: Response, body: Uint8Array): Response {
@@ -78,16 +78,16 @@ export function withReusedBody(response: Response, body: Uint8Array): Response {
   return response
 }
 
-async function compressOnce(bytes: Uint8Array, encoding: ContentEncoding): Promise<Buffer> {
+/** The page compressed once; requests arriving while that runs wait for the same result. */
+function compressOnce(bytes: Uint8Array, encoding: ContentEncoding): Promise<Buffer> {
   let forms = compressedForms.get(bytes)
   if (!forms) compressedForms.set(bytes, (forms = new Map()))
   let form = forms.get(encoding)
   if (!form) {
-    form = await compressBody(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      encoding,
-    )
+    form = compressBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)
     forms.set(encoding, form)
+    // A failure is not kept: the next request tries again.
+    form.catch(() => forms.delete(encoding))
   }
   return form
 }

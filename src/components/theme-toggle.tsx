@@ -1,10 +1,10 @@
-import { MonitorIcon, MoonIcon, SunIcon } from '@/components/icons'
+import { MonitorIcon, MoonIcon, SunIcon, type IconNode } from '@/components/icons'
 import { MenuButton } from '@/components/menu-button'
 import { useTheme, type Theme } from '@/components/theme-provider'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icon'
 
-export const themeOptions: { value: Theme; label: string; icon: typeof SunIcon }[] = [
+export const themeOptions: { value: Theme; label: string; icon: IconNode }[] = [
   { value: 'light', label: 'Light', icon: SunIcon },
   { value: 'dark', label: 'Dark', icon: MoonIcon },
   { value: 'system', label: 'System', icon: MonitorIcon },

@@ -8,6 +8,7 @@ import {
   TriangleAlertIcon,
   UserIcon,
   WrenchIcon,
+  type IconNode,
 } from '@/components/icons'
 import { Badge } from '@/components/ui/badge'
 import { Icon } from '@/components/ui/icon'
@@ -57,7 +58,7 @@ function Bubble({
   children,
 }: {
   who: string
-  icon: typeof UserIcon
+  icon: IconNode
   tone: 'user' | 'assistant'
   children: React.ReactNode
 }) {
