@@ -40,6 +40,12 @@ export function AgentConversation({ agentId }: { agentId: string }) {
     void send(message)
   }
 
+  // The stored conversation can arrive before the streamed copy is dropped (or mid-stream, on a
+  // refetch): what it already holds is not shown twice.
+  const storedIds = new Set(messages.data?.map((message) => message.id))
+  const sentIsStored = state.messages.some((message) => storedIds.has(message.id))
+  const unstored = state.messages.filter((message) => !storedIds.has(message.id))
+
   let history: React.ReactNode
   if (messages.isPending) {
     history = <Skeleton className="h-32 w-full" />
@@ -69,22 +75,24 @@ export function AgentConversation({ agentId }: { agentId: string }) {
         className="grid max-h-[60vh] gap-3 overflow-y-auto pr-1"
       >
         {history}
-        {state.sent !== undefined && (
+        {state.sent !== undefined && (!sentIsStored || unstored.length > 0) && (
           <ol className="flex flex-col gap-3" aria-label="Reply in progress">
-            <MessageItem
-              message={{
-                id: 'pending',
-                message_type: 'user_message',
-                content: state.sent,
-                date: new Date().toISOString(),
-                name: null,
-                otid: null,
-                sender_id: null,
-                step_id: null,
-                run_id: null,
-              }}
-            />
-            {state.messages.map((message, index) => (
+            {!sentIsStored && (
+              <MessageItem
+                message={{
+                  id: 'pending',
+                  message_type: 'user_message',
+                  content: state.sent,
+                  date: new Date().toISOString(),
+                  name: null,
+                  otid: null,
+                  sender_id: null,
+                  step_id: null,
+                  run_id: null,
+                }}
+              />
+            )}
+            {unstored.map((message, index) => (
               <MessageItem key={`${message.id}-${index}`} message={message} />
             ))}
           </ol>
